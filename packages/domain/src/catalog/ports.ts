@@ -1,0 +1,18 @@
+import type { Id } from '../shared/ids.js';
+import type { Page } from '../shared/page.js';
+import type { Product, ProductData } from './product.js';
+import type { ProductFilter } from './product-filter.js';
+
+export interface ProductRepository {
+  /** Throws DomainError('already_exists') when the slug is taken. */
+  create(data: ProductData & { slug: string }, now: Date): Promise<Product>;
+  update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null>;
+  findById(id: Id): Promise<Product | null>;
+  slugExists(slug: string): Promise<boolean>;
+  /** Active products only, filtered, sorted (ties broken by id) and paged. */
+  list(filter: ProductFilter): Promise<Page<Product>>;
+  /** True when an order line or a rental refers to the product (delete must archive then). */
+  isReferenced(id: Id): Promise<boolean>;
+  /** Hard delete; false when the product did not exist. */
+  delete(id: Id): Promise<boolean>;
+}

@@ -1,0 +1,23 @@
+// The public surface of @giggatek/domain: what adapters, apps and embedding teams import.
+export * from './shared/money.js';
+export * from './shared/errors.js';
+export * from './shared/clock.js';
+export * from './shared/local-date.js';
+export * from './shared/ids.js';
+export * from './shared/page.js';
+
+export * from './identity/user.js';
+export * from './identity/ports.js';
+export * from './identity/permissions.js';
+export * from './identity/identity-service.js';
+
+export * from './addresses/address.js';
+export * from './addresses/ports.js';
+export * from './addresses/address-service.js';
+
+export * from './catalog/product.js';
+export * from './catalog/product-filter.js';
+export * from './catalog/ports.js';
+export * from './catalog/catalog-service.js';
+
+export * from './notifications/ports.js';

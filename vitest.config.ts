@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the packages' TypeScript sources directly: no build is needed to test.
+const source = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const alias = {
+  '@giggatek/domain': source('domain'),
+  '@giggatek/adapters': source('adapters'),
+  '@giggatek/app-admin': source('app-admin'),
+  '@giggatek/app-http': source('app-http'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/test/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'adapters',
+          include: ['packages/adapters/test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'http',
+          include: ['packages/app-http/test/**/*.test.ts', 'packages/app-admin/test/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
