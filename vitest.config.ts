@@ -10,9 +10,13 @@ const alias = {
   '@giggatek/app-http': source('app-http'),
 };
 
+// CI asks for a JSON report too, to prove the MySQL and Redis tests ran (test/ci/check-report.mjs).
+const report = process.env.GIGGATEK_TEST_REPORT;
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/test/**/*.test.ts'] } },
       {

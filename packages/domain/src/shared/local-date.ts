@@ -26,11 +26,13 @@ export class LocalDate {
 
   /** The UTC calendar date of an instant. */
   static fromInstant(instant: Date): LocalDate {
-    return new LocalDate(instant.getUTCFullYear(), instant.getUTCMonth() + 1, instant.getUTCDate());
+    // Through of(): an invalid Date (NaN) or a year outside 1-9999 is refused, not wrapped.
+    return LocalDate.of(instant.getUTCFullYear(), instant.getUTCMonth() + 1, instant.getUTCDate());
   }
 
   /** Calendar-month arithmetic; the day is clamped to the target month's end (Jan 31 + 1 → Feb 28/29). */
   addMonths(months: number): LocalDate {
+    if (!Number.isSafeInteger(months)) throw new DomainError('validation_failed', `months must be an integer, got ${months}`);
     const index = this.year * 12 + (this.month - 1) + months;
     const year = Math.floor(index / 12);
     const month = (index % 12) + 1;
@@ -38,13 +40,13 @@ export class LocalDate {
   }
 
   addDays(days: number): LocalDate {
-    const t = Date.UTC(this.year, this.month - 1, this.day) + days * 86_400_000;
-    return LocalDate.fromInstant(new Date(t));
+    if (!Number.isSafeInteger(days)) throw new DomainError('validation_failed', `days must be an integer, got ${days}`);
+    return LocalDate.fromInstant(new Date(utcMidnight(this.year, this.month, this.day) + days * 86_400_000));
   }
 
   /** Midnight UTC at the start of this date. */
   startInstant(): Date {
-    return new Date(Date.UTC(this.year, this.month - 1, this.day));
+    return new Date(utcMidnight(this.year, this.month, this.day));
   }
 
   compare(other: LocalDate): number {
@@ -72,8 +74,25 @@ export class LocalDate {
   }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && isLeapYear(year)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? NaN;
+}
+
+/**
+ * Epoch milliseconds of a date's midnight UTC. Not Date.UTC: it maps years 0-99 to
+ * 1900-1999, so 0050-01-01 would become 1950-01-01.
+ */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 function pad(n: number): string {

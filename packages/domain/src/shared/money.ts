@@ -43,7 +43,7 @@ export function roundHalfUp(numerator: number | bigint, denominator: number | bi
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const q = (2n * an + ad) / (2n * ad);
-  return Number(negative ? -q : q);
+  return fromBigInt(negative ? -q : q);
 }
 
 /** numerator / denominator rounded up (towards +infinity), exact on bigints. */
@@ -54,7 +54,7 @@ export function ceilDiv(numerator: number | bigint, denominator: number | bigint
   const q = n / d;
   const r = n % d;
   const up = r !== 0n && (r > 0n) === (d > 0n) ? 1n : 0n;
-  return Number(q + up);
+  return fromBigInt(q + up);
 }
 
 /** amount × basisPoints / 10 000, rounded half up (tax). */
@@ -84,6 +84,7 @@ function toBigInt(value: number | bigint): bigint {
   return typeof value === 'bigint' ? value : BigInt(integer(value));
 }
 
+/** Refuses a result that a number cannot hold exactly (it would silently lose cents). */
 function fromBigInt(value: bigint): Cents {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
     throw new DomainError('invalid_money', 'amount out of range');

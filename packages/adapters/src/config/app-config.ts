@@ -1,0 +1,34 @@
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the process needs from its environment, typed and validated (SPEC §11). */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** `sqlite:<path>` or `mysql://user:pass@host:3306/db`. */
+  databaseUrl: string;
+  /** redis:// or rediss://; rate limits are per instance without it. */
+  redisUrl: string | null;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  /** Base for links in emails, without a trailing slash. */
+  publicUrl: string;
+  /** Take the client IP from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  /** smtp:// or smtps://; .eml files under mailDir without it. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
+  bcryptCost: number;
+  logLevel: LogLevel;
+  /** Origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: string[];
+  /** Things that work but should not go to production (e.g. the dev JWT secret). */
+  warnings: string[];
+}

@@ -1,0 +1,9 @@
+// The public surface of @giggatek/adapters.
+export * from './sql/index.js';
+export * from './memory/index.js';
+export * from './security/index.js';
+export * from './mail/index.js';
+export * from './rate-limit/index.js';
+export * from './config/index.js';
+export * from './container.js';
+export * from './seed/index.js';

@@ -1,0 +1,16 @@
+import type { EmailTemplate } from '@giggatek/domain';
+import { passwordReset } from './password-reset.js';
+import type { TemplateSource } from './template-source.js';
+import { verifyEmail } from './verify-email.js';
+import { welcome } from './welcome.js';
+
+export { generic } from './generic.js';
+export { layout } from './layout.js';
+export type { TemplateSource } from './template-source.js';
+
+/** Templates with their own design; the others fall back to `generic`. */
+export const designedTemplates: Partial<Record<EmailTemplate, TemplateSource>> = {
+  welcome,
+  verify_email: verifyEmail,
+  password_reset: passwordReset,
+};

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import knexFactory from 'knex';
+import type { Knex } from 'knex';
+
+/** A better-sqlite3 connection, as far as we use it when the pool opens one. */
+interface SqliteConnection {
+  pragma(source: string): unknown;
+}
+
+/**
+ * Opens a knex instance for a DATABASE_URL (SPEC §11):
+ * - `sqlite:<path>` (relative to the working directory; the folder is created),
+ *   `sqlite::memory:` for tests;
+ * - `mysql://user:pass@host:port/db` (MySQL or MariaDB through mysql2).
+ * Every instance is independent: repositories receive it explicitly, nothing global.
+ */
+export function createDatabase(url: string): Knex {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return openMysql(new URL(url));
+  throw new Error(`unsupported database url (expected sqlite:<path> or mysql://…): ${redact(url)}`);
+}
+
+/** The health check: can the database answer a trivial query? */
+export async function checkDatabase(knex: Knex): Promise<boolean> {
+  try {
+    await knex.raw('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isMysql(knex: Knex): boolean {
+  const client = knex.client as { dialect?: string };
+  return client.dialect === 'mysql' || client.dialect === 'mysql2';
+}
+
+function openSqlite(location: string): Knex {
+  const filename = sqliteFilename(location);
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      // One connection (knex's default for SQLite): a :memory: database lives in it,
+      // and it serialises transactions, which the conditional updates rely on.
+      min: 1,
+      max: 1,
+      afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
+        try {
+          connection.pragma('foreign_keys = ON');
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('busy_timeout = 5000');
+          done(null, connection);
+        } catch (error) {
+          done(error as Error, connection);
+        }
+      },
+    },
+  });
+}
+
+function sqliteFilename(location: string): string {
+  if (location === ':memory:' || location === '') return ':memory:';
+  // Accept sqlite:///abs/path and sqlite://rel/path as well as sqlite:path.
+  const path = location.startsWith('//') ? location.slice(2) : location;
+  return resolve(process.cwd(), path);
+}
+
+function openMysql(url: URL): Knex {
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  return knexFactory({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      ...(database ? { database } : {}),
+      charset: 'utf8mb4',
+      // DATETIME columns hold UTC; Dates go in and come out as UTC instants.
+      timezone: 'Z',
+      dateStrings: false,
+      // BIGINT values (counts, cents) come back as numbers while they are safe integers.
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      // SUM() of integer columns is DECIMAL in MySQL: read it as a number, not a string.
+      decimalNumbers: true,
+    },
+    pool: { min: 0, max: 10 },
+  });
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,117 @@
+import type { Knex } from 'knex';
+import type { Address, AddressData, AddressRepository, Id } from '@giggatek/domain';
+import { isMysql } from '../database.js';
+import { AddressModel } from '../models/index.js';
+import { toBoolean, toDate } from '../row-values.js';
+
+/**
+ * Keeps exactly one default address per user that has any. Every change runs in a
+ * transaction that first locks the user's row (MySQL), so two concurrent first
+ * addresses cannot both become the default; SQLite's single connection serialises them.
+ */
+export class SqlAddressRepository implements AddressRepository {
+  constructor(private readonly knex: Knex) {}
+
+  /** In creation order. */
+  async listForUser(userId: Id): Promise<Address[]> {
+    const rows = await AddressModel.query(this.knex).where({ user_id: userId }).orderBy('id', 'asc');
+    return rows.map(toAddress);
+  }
+
+  async findForUser(userId: Id, addressId: Id): Promise<Address | null> {
+    const row = await AddressModel.query(this.knex).findOne({ id: addressId, user_id: userId });
+    return row ? toAddress(row) : null;
+  }
+
+  async create(userId: Id, data: AddressData, now: Date): Promise<Address> {
+    const id = await this.knex.transaction(async (trx) => {
+      await lockUser(trx, userId);
+      const existing = await trx('addresses').where({ user_id: userId }).first('id');
+      const isDefault = data.isDefault || !existing;
+      if (isDefault) await clearDefault(trx, userId);
+      const row = await AddressModel.query(trx).insert({
+        ...toColumns(data),
+        is_default: isDefault,
+        user_id: userId,
+        created_at: now,
+        updated_at: now,
+      });
+      return row.id;
+    });
+    return (await this.findForUser(userId, id)) as Address;
+  }
+
+  /** Unsetting the flag on the default is ignored: another address must become the default instead. */
+  async update(userId: Id, addressId: Id, data: AddressData, now: Date): Promise<Address | null> {
+    const found = await this.knex.transaction(async (trx) => {
+      await lockUser(trx, userId);
+      const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
+      if (!current) return false;
+      const isDefault = data.isDefault || toBoolean(current.is_default);
+      if (data.isDefault) await clearDefault(trx, userId);
+      await AddressModel.query(trx)
+        .findById(addressId)
+        .patch({ ...toColumns(data), is_default: isDefault, updated_at: now });
+      return true;
+    });
+    return found ? this.findForUser(userId, addressId) : null;
+  }
+
+  async delete(userId: Id, addressId: Id): Promise<boolean> {
+    return this.knex.transaction(async (trx) => {
+      await lockUser(trx, userId);
+      const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
+      if (!current) return false;
+      await AddressModel.query(trx).deleteById(addressId);
+      if (toBoolean(current.is_default)) {
+        const successor = await trx('addresses')
+          .where({ user_id: userId })
+          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .first('id');
+        if (successor) await trx('addresses').where({ id: successor.id as number }).update({ is_default: true });
+      }
+      return true;
+    });
+  }
+}
+
+async function lockUser(trx: Knex.Transaction, userId: Id): Promise<void> {
+  if (isMysql(trx)) await trx('users').where({ id: userId }).forUpdate().first('id');
+}
+
+async function clearDefault(trx: Knex.Transaction, userId: Id): Promise<void> {
+  await trx('addresses').where({ user_id: userId, is_default: true }).update({ is_default: false });
+}
+
+function toColumns(data: AddressData) {
+  return {
+    label: data.label,
+    recipient_name: data.recipientName,
+    line1: data.line1,
+    line2: data.line2,
+    city: data.city,
+    state: data.state,
+    postal_code: data.postalCode,
+    country: data.country,
+    phone: data.phone,
+  };
+}
+
+function toAddress(row: AddressModel): Address {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    label: row.label ?? null,
+    recipientName: row.recipient_name,
+    line1: row.line1,
+    line2: row.line2 ?? null,
+    city: row.city,
+    state: row.state,
+    postalCode: row.postal_code,
+    country: row.country,
+    phone: row.phone ?? null,
+    isDefault: toBoolean(row.is_default),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } from '@giggatek/domain';
+import { OneTimeTokenModel } from '../models/index.js';
+import { toDate, toDateOrNull } from '../row-values.js';
+
+export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async create(token: Omit<OneTimeToken, 'id' | 'usedAt'>): Promise<OneTimeToken> {
+    const row = await OneTimeTokenModel.query(this.knex).insert({
+      user_id: token.userId,
+      purpose: token.purpose,
+      token_hash: token.tokenHash,
+      expires_at: token.expiresAt,
+      used_at: null,
+      created_at: token.createdAt,
+    });
+    return toOneTimeToken(await OneTimeTokenModel.query(this.knex).findById(row.id).throwIfNotFound());
+  }
+
+  async findByHash(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeToken | null> {
+    const row = await OneTimeTokenModel.query(this.knex).findOne({ purpose, token_hash: tokenHash });
+    return row ? toOneTimeToken(row) : null;
+  }
+
+  /** Single use under races: only the request whose UPDATE still sees `used_at IS NULL` wins. */
+  async consume(id: Id, now: Date): Promise<boolean> {
+    const updated = await this.knex('one_time_tokens').where({ id }).whereNull('used_at').update({ used_at: now });
+    return updated > 0;
+  }
+}
+
+function toOneTimeToken(row: OneTimeTokenModel): OneTimeToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    purpose: row.purpose as OneTimeTokenPurpose,
+    tokenHash: row.token_hash,
+    expiresAt: toDate(row.expires_at),
+    usedAt: toDateOrNull(row.used_at),
+    createdAt: toDate(row.created_at),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { DomainError, offsetOf } from '@giggatek/domain';
+import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
+import { ProductModel } from '../models/index.js';
+import { isUniqueViolation, toNumber } from '../row-values.js';
+import { applyProductFilter, productOrder } from './product-list-query.js';
+import { toProduct, toProductColumns } from './product-rows.js';
+
+/** Tables whose rows refer to a product; they arrive with later migrations. */
+const REFERENCING_TABLES = ['order_items', 'rentals'] as const;
+
+export class SqlProductRepository implements ProductRepository {
+  private referencingTables: Promise<string[]> | undefined;
+
+  constructor(private readonly knex: Knex) {}
+
+  async create(data: ProductData & { slug: string }, now: Date): Promise<Product> {
+    try {
+      const row = await ProductModel.query(this.knex).insert({
+        ...toProductColumns(data),
+        slug: data.slug,
+        created_at: now,
+        updated_at: now,
+      });
+      return (await this.findById(row.id)) as Product;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
+      throw error;
+    }
+  }
+
+  async update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null> {
+    const updated = await ProductModel.query(this.knex)
+      .findById(id)
+      .patch({ ...toProductColumns(data), updated_at: now });
+    return updated > 0 ? this.findById(id) : null;
+  }
+
+  /** Any status: archived products stay readable by id. */
+  async findById(id: Id): Promise<Product | null> {
+    const row = await ProductModel.query(this.knex).findById(id);
+    return row ? toProduct(row) : null;
+  }
+
+  async slugExists(slug: string): Promise<boolean> {
+    const row = await this.knex('products').where({ slug }).first('id');
+    return row !== undefined;
+  }
+
+  /** One SELECT for the page and one COUNT for the total, both on the same filter. */
+  async list(filter: ProductFilter): Promise<Page<Product>> {
+    const pageQuery = applyProductFilter(this.knex('products').select('*'), filter)
+      .orderBy(productOrder(filter.sort))
+      .limit(filter.perPage)
+      .offset(offsetOf(filter));
+    const countQuery = applyProductFilter(this.knex('products').count({ total: '*' }), filter);
+    const [rows, counted] = await Promise.all([
+      pageQuery as Promise<ProductModel[]>,
+      countQuery as Promise<Array<{ total: unknown }>>,
+    ]);
+    return {
+      items: rows.map(toProduct),
+      total: toNumber(counted[0]?.total ?? 0),
+      page: filter.page,
+      perPage: filter.perPage,
+    };
+  }
+
+  async isReferenced(id: Id): Promise<boolean> {
+    for (const table of await this.existingReferencingTables()) {
+      const row = await this.knex(table).where({ product_id: id }).first('product_id');
+      if (row !== undefined) return true;
+    }
+    return false;
+  }
+
+  async delete(id: Id): Promise<boolean> {
+    const deleted = await ProductModel.query(this.knex).deleteById(id);
+    return deleted > 0;
+  }
+
+  /** Looked up once per repository: the schema does not change under a running process. */
+  private existingReferencingTables(): Promise<string[]> {
+    this.referencingTables ??= (async () => {
+      const present: string[] = [];
+      for (const table of REFERENCING_TABLES) {
+        if (await this.knex.schema.hasTable(table)) present.push(table);
+      }
+      return present;
+    })();
+    return this.referencingTables;
+  }
+}

@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import type { Id, RefreshTokenRecord, Session, SessionRepository } from '@giggatek/domain';
+import { RefreshTokenModel, SessionModel } from '../models/index.js';
+import { toDate, toDateOrNull, toStringOrNull } from '../row-values.js';
+
+type NewSession = Parameters<SessionRepository['create']>[0];
+
+/** The columns of a refresh token joined with its session, aliased apart. */
+interface TokenWithSessionRow {
+  token_id: number;
+  token_hash: string;
+  token_expires_at: unknown;
+  rotated_at: unknown;
+  id: number;
+  user_id: number;
+  created_at: unknown;
+  expires_at: unknown;
+  revoked_at: unknown;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export class SqlSessionRepository implements SessionRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async create(session: NewSession, firstRefreshTokenHash: string): Promise<Session> {
+    const id = await this.knex.transaction(async (trx) => {
+      const row = await SessionModel.query(trx).insert({
+        user_id: session.userId,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+        revoked_at: null,
+        ip: session.ip,
+        user_agent: session.userAgent,
+      });
+      await RefreshTokenModel.query(trx).insert({
+        session_id: row.id,
+        token_hash: firstRefreshTokenHash,
+        expires_at: session.expiresAt,
+        rotated_at: null,
+        created_at: session.createdAt,
+      });
+      return row.id;
+    });
+    return (await this.findById(id)) as Session;
+  }
+
+  async findById(id: Id): Promise<Session | null> {
+    const row = await SessionModel.query(this.knex).findById(id);
+    return row ? toSession(row) : null;
+  }
+
+  async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    const row = (await this.knex('refresh_tokens as t')
+      .join('sessions as s', 's.id', 't.session_id')
+      .where('t.token_hash', tokenHash)
+      .first(
+        't.id as token_id', 't.token_hash', 't.expires_at as token_expires_at', 't.rotated_at',
+        's.id', 's.user_id', 's.created_at', 's.expires_at', 's.revoked_at', 's.ip', 's.user_agent',
+      )) as TokenWithSessionRow | undefined;
+    if (!row) return null;
+    return {
+      id: row.token_id,
+      sessionId: row.id,
+      tokenHash: row.token_hash,
+      expiresAt: toDate(row.token_expires_at),
+      rotatedAt: toDateOrNull(row.rotated_at),
+      session: toSession(row),
+    };
+  }
+
+  /**
+   * The conditional UPDATE is the lock: of two concurrent rotations of one token only
+   * one matches `rotated_at IS NULL`; the other sees 0 rows and inserts nothing.
+   */
+  async rotateRefreshToken(tokenId: Id, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<boolean> {
+    return this.knex.transaction(async (trx) => {
+      const token = await RefreshTokenModel.query(trx).findById(tokenId);
+      if (!token) return false;
+      const updated = await trx('refresh_tokens')
+        .where({ id: tokenId })
+        .whereNull('rotated_at')
+        .update({ rotated_at: now });
+      if (updated === 0) return false;
+      await RefreshTokenModel.query(trx).insert({
+        session_id: token.session_id,
+        token_hash: next.tokenHash,
+        expires_at: next.expiresAt,
+        rotated_at: null,
+        created_at: now,
+      });
+      return true;
+    });
+  }
+
+  async revoke(sessionId: Id, now: Date): Promise<void> {
+    await this.knex('sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: now });
+  }
+
+  async revokeAllForUser(userId: Id, now: Date, keepSessionId?: Id): Promise<void> {
+    const query = this.knex('sessions').where({ user_id: userId }).whereNull('revoked_at');
+    if (keepSessionId !== undefined) query.whereNot({ id: keepSessionId });
+    await query.update({ revoked_at: now });
+  }
+}
+
+function toSession(row: Pick<SessionModel, 'id' | 'user_id' | 'ip' | 'user_agent'> & {
+  created_at: unknown; expires_at: unknown; revoked_at: unknown;
+}): Session {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: toDate(row.created_at),
+    expiresAt: toDate(row.expires_at),
+    revokedAt: toDateOrNull(row.revoked_at),
+    ip: toStringOrNull(row.ip),
+    userAgent: toStringOrNull(row.user_agent),
+  };
+}

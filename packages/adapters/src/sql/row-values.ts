@@ -1,0 +1,55 @@
+/**
+ * Reading column values the same way on both engines: MySQL returns DATETIME as a
+ * Date and booleans as 0/1; SQLite returns timestamps as epoch milliseconds.
+ */
+export function toDate(value: unknown): Date {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'bigint') return new Date(Number(value));
+  if (typeof value === 'string') {
+    // A bare number (SQLite text affinity) or an ISO/SQL datetime written as UTC.
+    if (/^\d+$/.test(value)) return new Date(Number(value));
+    return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  }
+  throw new TypeError(`not a timestamp: ${String(value)}`);
+}
+
+export function toDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : toDate(value);
+}
+
+export function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 1n;
+}
+
+export function toNumber(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new TypeError(`not a number: ${String(value)}`);
+  return n;
+}
+
+export function toStringOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** `%text%` for LIKE … ESCAPE '!', so `%`, `_` and `!` in the text match literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+export const LIKE_ESCAPE = "ESCAPE '!'";
+
+/** The unique-key violation of either engine, raw or wrapped by objection. */
+export function isUniqueViolation(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; errno?: unknown; name?: unknown; nativeError?: unknown; cause?: unknown };
+    if (e.name === 'UniqueViolationError') return true;
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+    if (e.code === 'ER_DUP_ENTRY' || e.errno === 1062) return true;
+    current = e.nativeError ?? e.cause;
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { EmailTemplates } from '../../src/mail/index.js';
+
+const templates = new EmailTemplates({ publicUrl: 'https://shop.example/' });
+
+describe('EmailTemplates', () => {
+  it('renders the password reset link from the public URL and shows the token in both parts', () => {
+    const email = templates.render('password_reset', { first_name: 'Ada', token: 'tok-123_ABC' });
+    expect(email.subject).toBe('Reset your GigGatek password');
+    expect(email.text).toContain('https://shop.example/reset-password?token=tok-123_ABC');
+    expect(email.text).toContain('Reset token (for API clients): tok-123_ABC');
+    expect(email.text).toMatch(/^Hi Ada,\n/);
+    expect(email.html).toContain('href="https://shop.example/reset-password?token=tok-123_ABC"');
+    expect(email.html).toContain('<code>tok-123_ABC</code>');
+  });
+
+  it('renders the verification link and welcome email', () => {
+    const verify = templates.render('verify_email', { token: 'v-1' });
+    expect(verify.text).toContain('https://shop.example/verify-email?token=v-1');
+    expect(verify.text).toContain('Hi there,');
+    const welcome = templates.render('welcome', { first_name: 'Grace' });
+    expect(welcome.subject).toBe('Welcome to GigGatek');
+    expect(welcome.html).toContain('Hi Grace,');
+    expect(welcome.text).toContain('Hi Grace,');
+  });
+
+  it('wraps every HTML body in the shared layout', () => {
+    for (const email of [templates.render('welcome', {}), templates.render('refund_issued', { amount: 500 })]) {
+      expect(email.html).toMatch(/^<!DOCTYPE html>/);
+      expect(email.html).toContain(`<title>${email.subject}</title>`);
+      expect(email.html).toContain('href="https://shop.example"');
+    }
+  });
+
+  it('escapes HTML in user data in the HTML part, but not in the text part', () => {
+    const email = templates.render('welcome', { first_name: '<script>alert("x")</script>&' });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
+    expect(email.text).toContain('Hi <script>alert("x")</script>&,');
+  });
+
+  it('URL-encodes the token in links, so data cannot break out of the attribute', () => {
+    const email = templates.render('password_reset', { token: '"><img src=x>' });
+    expect(email.html).not.toContain('<img');
+    expect(email.text).toContain('/reset-password?token=%22%3E%3Cimg%20src%3Dx%3E');
+  });
+
+  it('falls back to a generic email for templates without a design, escaping its data too', () => {
+    const email = templates.render('order_status_update', { order_id: 17, status: '<b>shipped</b>' });
+    expect(email.subject).toBe('GigGatek: Order status update');
+    expect(email.text).toContain('Order id: 17\n');
+    expect(email.text).toContain('Status: <b>shipped</b>\n');
+    expect(email.html).toContain('&lt;b&gt;shipped&lt;/b&gt;');
+    expect(email.html).not.toContain('<b>shipped');
+  });
+
+  it('keeps the subject on one line whatever the data holds', () => {
+    const email = templates.render('payment_failed', {});
+    expect(email.subject).toBe('GigGatek: Payment failed');
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FixedClock } from '@giggatek/domain';
+import { FileMailer, fileNameFor } from '../../src/mail/index.js';
+import { parseMessage, partsOf } from './eml.js';
+
+describe('FileMailer', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'giggatek-mail-'));
+  });
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const email = {
+    to: 'ada@example.com',
+    from: 'GigGatek <no-reply@giggatek.local>',
+    subject: 'Reset your GigGatek password',
+    text: 'Plain body: héllo, token abc123',
+    html: '<p>HTML body: <strong>héllo</strong></p>',
+  };
+
+  it('writes one RFC 5322 .eml file with To, Subject and a text + html multipart/alternative body', async () => {
+    const mailer = new FileMailer({ directory: join(directory, 'nested'), clock: new FixedClock('2026-03-01T09:30:00.000Z') });
+    const { messageId } = await mailer.send(email);
+
+    const files = await readdir(join(directory, 'nested'));
+    expect(files).toEqual([fileNameFor(new Date('2026-03-01T09:30:00.000Z'), messageId)]);
+    expect(files[0]).toMatch(/^2026-03-01T09-30-00\.000Z-.+\.eml$/);
+
+    const raw = await readFile(join(directory, 'nested', files[0] ?? ''), 'utf8');
+    const message = parseMessage(raw);
+    expect(message.headers.get('to')).toBe('ada@example.com');
+    expect(message.headers.get('from')).toBe('GigGatek <no-reply@giggatek.local>');
+    expect(message.headers.get('subject')).toBe('Reset your GigGatek password');
+    expect(message.headers.get('message-id')).toBe(messageId);
+    expect(new Date(message.headers.get('date') ?? '').toISOString()).toBe('2026-03-01T09:30:00.000Z');
+    expect(message.headers.get('mime-version')).toBe('1.0');
+    expect(message.headers.get('content-type')).toMatch(/^multipart\/alternative;/);
+
+    const parts = partsOf(message);
+    expect(parts.map((p) => p.headers.get('content-type'))).toEqual([
+      expect.stringMatching(/^text\/plain; charset=utf-8/),
+      expect.stringMatching(/^text\/html; charset=utf-8/),
+    ]);
+    expect(parts[0]?.body.trim()).toBe(email.text);
+    expect(parts[1]?.body.trim()).toBe(email.html);
+  });
+
+  it('uses CRLF line ends only', async () => {
+    await new FileMailer({ directory }).send(email);
+    const [file] = await readdir(directory);
+    const raw = await readFile(join(directory, file ?? ''), 'utf8');
+    expect(raw).toContain('\r\n');
+    expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('writes one file per message, each with its own message id', async () => {
+    const mailer = new FileMailer({ directory, clock: new FixedClock() });
+    const a = await mailer.send(email);
+    const b = await mailer.send({ ...email, to: 'grace@example.com' });
+    expect(a.messageId).not.toBe(b.messageId);
+    expect(await readdir(directory)).toHaveLength(2);
+  });
+
+  it('makes message ids safe in file names', () => {
+    expect(fileNameFor(new Date('2026-01-15T12:00:00.000Z'), '<a1/b2@giggatek.local>')).toBe(
+      '2026-01-15T12-00-00.000Z-a1_b2_giggatek.local.eml',
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Mailer, OutgoingEmail } from '@giggatek/domain';
+import { EmailTemplates, FileMailer, TemplateNotifier } from '../../src/mail/index.js';
+import { parseMessage, partsOf } from './eml.js';
+
+class RecordingMailer implements Mailer {
+  readonly sent: OutgoingEmail[] = [];
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    this.sent.push(email);
+    return { messageId: `<m${this.sent.length}@test>` };
+  }
+}
+
+const templates = new EmailTemplates({ publicUrl: 'http://localhost:5000' });
+const from = 'GigGatek <no-reply@giggatek.local>';
+
+describe('TemplateNotifier', () => {
+  it('renders the template and sends it from the configured address', async () => {
+    const mailer = new RecordingMailer();
+    const notifier = new TemplateNotifier({ templates, mailer, from });
+    await notifier.notify({ template: 'password_reset', to: 'ada@example.com', data: { first_name: 'Ada', token: 'secret-token-1' } });
+
+    expect(mailer.sent).toHaveLength(1);
+    const email = mailer.sent[0];
+    expect(email).toMatchObject({ to: 'ada@example.com', from, subject: 'Reset your GigGatek password' });
+    expect(email?.text).toContain('http://localhost:5000/reset-password?token=secret-token-1');
+    expect(email?.text).toContain('secret-token-1');
+    expect(email?.html).toContain('href="http://localhost:5000/reset-password?token=secret-token-1"');
+  });
+
+  it('returns the transport message id from send()', async () => {
+    const notifier = new TemplateNotifier({ templates, mailer: new RecordingMailer(), from });
+    await expect(notifier.send({ template: 'welcome', to: 'a@example.com', data: {} })).resolves.toEqual({ messageId: '<m1@test>' });
+  });
+
+  it('delivers a password reset as an .eml file with the token and the link', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'giggatek-notify-'));
+    try {
+      const notifier = new TemplateNotifier({ templates, mailer: new FileMailer({ directory }), from });
+      await notifier.notify({ template: 'password_reset', to: 'ada@example.com', data: { token: 'tok-XYZ' } });
+      const [file] = await readdir(directory);
+      const message = parseMessage(await readFile(join(directory, file ?? ''), 'utf8'));
+      expect(message.headers.get('to')).toBe('ada@example.com');
+      expect(message.headers.get('subject')).toBe('Reset your GigGatek password');
+      const [text, html] = partsOf(message);
+      expect(text?.body).toContain('http://localhost:5000/reset-password?token=tok-XYZ');
+      expect(text?.body).toContain('Reset token (for API clients): tok-XYZ');
+      expect(html?.body).toContain('href="http://localhost:5000/reset-password?token=tok-XYZ"');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});

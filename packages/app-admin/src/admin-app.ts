@@ -1,0 +1,36 @@
+import { Router } from '@koa/router';
+import { Eta } from 'eta';
+import Koa from 'koa';
+import { layout } from './views/layout.js';
+import { placeholder } from './views/placeholder.js';
+
+export interface AdminOptions {
+  version: string;
+}
+
+/**
+ * The staff admin under /admin. This first version is a placeholder page that proves the
+ * mount; the real pages (SPEC §10) come with their own issue.
+ */
+export function createAdminApp(options: AdminOptions): Koa {
+  const eta = new Eta({ autoEscape: true });
+  eta.loadTemplate('@layout', layout);
+  eta.loadTemplate('@placeholder', placeholder);
+
+  const router = new Router({ prefix: '/admin' });
+  router.get('/', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = eta.render('@placeholder', { title: 'GigGatek Admin', version: options.version });
+  });
+
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'");
+    await next();
+  });
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

@@ -1,0 +1,1 @@
+export { createAdminApp, type AdminOptions } from './admin-app.js';

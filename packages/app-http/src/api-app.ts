@@ -1,0 +1,49 @@
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import { ApiRouter, type ApiContext } from './api-router.js';
+import type { ApiServices } from './api-services.js';
+import type { ApiState } from './api-state.js';
+import { accessLog } from './middleware/access-log.js';
+import { requireBearerToken } from './middleware/bearer-token.js';
+import { corsAllowList } from './middleware/cors.js';
+import { errorEnvelope } from './middleware/errors.js';
+import { jsonBody } from './middleware/json-body.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestId } from './middleware/request-id.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { addressRoutes } from './routes/addresses.js';
+import { authRoutes } from './routes/auth.js';
+import { productRoutes } from './routes/products.js';
+import { systemRoutes } from './routes/system.js';
+
+export interface ApiOptions {
+  logger: Logger;
+  /** Take the client IP from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
+}
+
+/** The public JSON API (SPEC §9), mounted under /api. */
+export function createApiApp(services: ApiServices, options: ApiOptions): Koa<ApiState> {
+  const app = new Koa<ApiState>({ proxy: options.trustProxy });
+  app.silent = true; // errors are logged by the error envelope, with the request id
+
+  const api = new ApiRouter(
+    async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx)),
+    [rateLimit(services.limiters.general)],
+  );
+  api.router.prefix('/api');
+  systemRoutes(api, services);
+  authRoutes(api, services);
+  addressRoutes(api, services);
+  productRoutes(api, services);
+
+  app.use(requestId());
+  app.use(accessLog(options.logger));
+  app.use(securityHeaders());
+  app.use(corsAllowList(services.corsOrigins));
+  app.use(errorEnvelope());
+  app.use(jsonBody());
+  app.use(api.router.routes());
+  app.use(api.router.allowedMethods({ throw: false }));
+  return app;
+}

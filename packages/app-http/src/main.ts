@@ -1,0 +1,33 @@
+import { disposeContainer } from '@giggatek/adapters';
+import { createContainer, describeSeed, loadConfigOrExit, migrate, seed } from './bootstrap.js';
+import { createLogger } from './logger.js';
+import { createHttpServer, listen } from './server.js';
+import { apiServices } from './services.js';
+
+// Process entry: config → container → migrate (+ demo seed) → API and admin on one port.
+const config = loadConfigOrExit(process.env);
+const logger = createLogger(config.logLevel);
+for (const warning of config.warnings) logger.warn(warning);
+
+const container = createContainer(config);
+await migrate(container);
+if (config.seedDemoData) {
+  for (const line of describeSeed(await seed(container))) logger.info(line);
+}
+
+const server = createHttpServer(apiServices(container), { logger, trustProxy: config.trustProxy });
+const port = await listen(server, config.port);
+logger.info(`GigGatek listening on http://localhost:${port} (API /api, admin /admin, docs /api/openapi.json)`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: shutting down`);
+  server.close();
+  server.closeIdleConnections();
+  await disposeContainer(container);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,64 @@
+import { DomainError } from '@giggatek/domain';
+import type { Middleware } from 'koa';
+import type { ApiState } from '../api-state.js';
+import { STATUS_BY_CODE } from '../error-map.js';
+import { HttpError } from '../http-error.js';
+
+interface ErrorBody {
+  error: string;
+  code: string;
+  details?: { field: string; message: string }[];
+  request_id: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Renders every failure in the one envelope of SPEC §9. Unexpected errors are logged
+ * with the request id and answered as a bare 500 that reveals no internals.
+ */
+export function errorEnvelope(): Middleware<ApiState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new HttpError(404, 'not_found', `no route for ${ctx.method} ${ctx.path}`);
+      }
+      if (ctx.status === 405 && ctx.body === undefined) {
+        throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`, { Allow: ctx.response.get('Allow') });
+      }
+    } catch (error) {
+      const { status, body, headers } = toResponse(error, ctx.state.requestId);
+      if (status >= 500) ctx.state.log.error({ err: error }, 'request failed');
+      for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
+      ctx.status = status;
+      ctx.body = body;
+    }
+  };
+}
+
+function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: error.message, code: error.code, request_id: requestId, ...error.meta };
+    if (error.details) body.details = error.details.map((d) => ({ field: d.field, message: d.message }));
+    return { status: STATUS_BY_CODE[error.code], body, headers: {} };
+  }
+  if (error instanceof HttpError) {
+    return { status: error.status, body: { error: error.message, code: error.code, request_id: requestId }, headers: error.headers };
+  }
+  if (isDatabaseDown(error)) {
+    return {
+      status: 503,
+      body: { error: 'the service is temporarily unavailable', code: 'service_unavailable', request_id: requestId },
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  return { status: 500, body: { error: 'internal server error', code: 'internal_error', request_id: requestId }, headers: {} };
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EHOSTUNREACH', 'SQLITE_CANTOPEN']);
+
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return true;
+  return error instanceof Error && error.name === 'KnexTimeoutError';
+}

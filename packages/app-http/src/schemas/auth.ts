@@ -1,0 +1,98 @@
+import type { JsonSchema } from '../validation.js';
+import { text } from './common.js';
+
+const email: JsonSchema = { type: 'string', minLength: 3, maxLength: 254, description: 'Case-insensitive; stored lower-cased.' };
+// The password policy itself (8+ chars, classes, ≤ 72 bytes) lives in the domain, which
+// names the exact rule; the schema only insists on a string of sane size.
+const password: JsonSchema = { type: 'string', minLength: 1, maxLength: 1024 };
+const phone: JsonSchema = { type: ['string', 'null'], maxLength: 30 };
+
+export const user: JsonSchema = {
+  type: 'object',
+  required: ['id', 'email', 'first_name', 'last_name', 'phone', 'role', 'email_verified'],
+  properties: {
+    id: { type: 'integer' },
+    email: { type: 'string' },
+    first_name: { type: 'string' },
+    last_name: { type: 'string' },
+    phone: { type: ['string', 'null'] },
+    role: { type: 'string', enum: ['customer', 'manager', 'admin'] },
+    email_verified: { type: 'boolean' },
+  },
+};
+
+export const registerBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password', 'first_name', 'last_name'],
+  properties: { email, password, first_name: text(100), last_name: text(100), phone },
+};
+
+export const loginBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: { email: { type: 'string', maxLength: 254 }, password },
+};
+
+export const refreshBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { refresh_token: { type: 'string', minLength: 1, maxLength: 512 } },
+};
+
+export const updateProfileBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { first_name: text(100), last_name: text(100), phone },
+};
+
+export const changePasswordBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['current_password', 'new_password'],
+  properties: { current_password: password, new_password: password },
+};
+
+export const resetRequestBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email'],
+  properties: { email: { type: 'string', maxLength: 254 } },
+};
+
+export const resetBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'new_password'],
+  properties: { token: { type: 'string', minLength: 1, maxLength: 512 }, new_password: password },
+};
+
+export const verifyEmailBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token: { type: 'string', minLength: 1, maxLength: 512 } },
+};
+
+export const session: JsonSchema = {
+  type: 'object',
+  required: ['message', 'token', 'refresh_token', 'expires_in', 'user'],
+  properties: {
+    message: { type: 'string' },
+    token: { type: 'string', description: 'JWT access token (15 minutes).' },
+    refresh_token: { type: 'string', description: 'Opaque refresh token (30 days, rotated on every use).' },
+    expires_in: { type: 'integer', description: 'Access token lifetime in seconds.' },
+    user,
+  },
+};
+
+export const tokens: JsonSchema = {
+  type: 'object',
+  required: ['token', 'expires_in'],
+  properties: {
+    token: { type: 'string' },
+    refresh_token: { type: 'string', description: 'Absent when the call was made with a bearer access token.' },
+    expires_in: { type: 'integer' },
+  },
+};

@@ -1,0 +1,81 @@
+import type { JsonSchema } from '../validation.js';
+import { pageQuery } from './common.js';
+
+const sorts = ['featured', 'price_asc', 'price_desc', 'newest', 'name'];
+
+export const productListQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...pageQuery,
+    q: { type: 'string', maxLength: 200 },
+    category: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 },
+    condition: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 10 },
+    brand: { type: 'string', maxLength: 100 },
+    price_min: { type: 'integer', minimum: 0 },
+    price_max: { type: 'integer', minimum: 0 },
+    rentable: { type: 'boolean' },
+    in_stock: { type: 'boolean' },
+    sort: { type: 'string', enum: sorts, default: 'featured' },
+  },
+};
+
+const writableFields = {
+  name: { type: 'string', minLength: 1, maxLength: 200 },
+  description: { type: 'string', maxLength: 10_000 },
+  category: { type: 'string', minLength: 1, maxLength: 100 },
+  brand: { type: 'string', minLength: 1, maxLength: 100 },
+  condition: { type: 'string', minLength: 1, maxLength: 50 },
+  specifications: {
+    type: 'object',
+    maxProperties: 50,
+    additionalProperties: { type: ['string', 'number'] },
+  },
+  image_urls: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 2000 } },
+  price: { type: 'integer', exclusiveMinimum: 0, description: 'Cash price in cents.' },
+  rental_rates: {
+    type: 'object',
+    description: 'Monthly rate overrides in cents, keyed by term in months.',
+    propertyNames: { pattern: '^[1-9][0-9]{0,2}$' },
+    additionalProperties: { type: 'integer', exclusiveMinimum: 0 },
+  },
+  rentable: { type: 'boolean' },
+  stock: { type: 'integer', minimum: 0 },
+  is_featured: { type: 'boolean' },
+  status: { type: 'string', enum: ['active', 'archived'] },
+};
+
+export const createProductBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'category', 'brand', 'condition', 'price', 'stock'],
+  properties: writableFields,
+};
+
+export const updateProductBody: JsonSchema = { type: 'object', additionalProperties: false, properties: writableFields };
+
+const rentalQuote: JsonSchema = {
+  type: 'object',
+  required: ['term_months', 'monthly_rate', 'total_amount', 'currency'],
+  properties: {
+    term_months: { type: 'integer' },
+    monthly_rate: { type: 'integer' },
+    total_amount: { type: 'integer' },
+    currency: { type: 'string' },
+  },
+};
+
+export const product: JsonSchema = {
+  type: 'object',
+  required: ['id', 'name', 'slug', 'price', 'currency', 'stock', 'status'],
+  properties: {
+    id: { type: 'integer' },
+    slug: { type: 'string' },
+    ...writableFields,
+    primary_image: { type: ['string', 'null'] },
+    currency: { type: 'string', enum: ['usd'] },
+    created_at: { type: 'string', format: 'date-time' },
+    updated_at: { type: 'string', format: 'date-time' },
+    rental_quotes: { type: 'array', items: rentalQuote, description: 'Detail only, when rentable.' },
+  },
+};

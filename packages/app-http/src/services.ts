@@ -1,0 +1,20 @@
+import { checkDatabase, resolve, TOKENS } from '@giggatek/adapters';
+import type { Container } from 'inversify';
+import type { ApiServices } from './api-services.js';
+import { VERSION } from './version.js';
+
+/** The API's view of the composition root. */
+export function apiServices(container: Container): ApiServices {
+  const config = resolve(container, TOKENS.Config);
+  const database = resolve(container, TOKENS.Database);
+  return {
+    identity: resolve(container, TOKENS.IdentityUseCases),
+    catalog: resolve(container, TOKENS.CatalogUseCases),
+    addresses: resolve(container, TOKENS.AddressUseCases),
+    rentalPolicy: resolve(container, TOKENS.RentalPolicy),
+    limiters: resolve(container, TOKENS.RateLimiters),
+    checkDatabase: () => checkDatabase(database),
+    version: VERSION,
+    corsOrigins: config.corsOrigins,
+  };
+}

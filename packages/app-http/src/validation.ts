@@ -1,0 +1,113 @@
+import { ValidationError, type FieldProblem } from '@giggatek/domain';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+/** A JSON Schema (draft 2020-12 subset that ajv and OpenAPI 3.1 share). */
+export type JsonSchema = { [keyword: string]: unknown };
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+
+/** Bodies: unknown fields (where a schema sets additionalProperties: false) are dropped, never applied. */
+const bodyAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, strict: false });
+/** Query strings arrive as text: coerce to the schema's types, and repeated keys to arrays. */
+const queryAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, coerceTypes: 'array', strict: false });
+addFormats(bodyAjv);
+addFormats(queryAjv);
+
+const compiledFor = new Map<Ajv, WeakMap<JsonSchema, ValidateFunction>>([
+  [bodyAjv, new WeakMap()],
+  [queryAjv, new WeakMap()],
+]);
+
+/** Compiles a schema once per ajv instance (bodies and queries are coerced differently). */
+function compile(ajv: Ajv, schema: JsonSchema): ValidateFunction {
+  const cache = compiledFor.get(ajv) as WeakMap<JsonSchema, ValidateFunction>;
+  let fn = cache.get(schema);
+  if (!fn) {
+    fn = ajv.compile(schema);
+    cache.set(schema, fn);
+  }
+  return fn;
+}
+
+export function validateBody<T>(schema: JsonSchema, data: unknown): T {
+  return run<T>(compile(bodyAjv, schema), data === undefined ? {} : data);
+}
+
+/** Validates a copy of the query (ajv coerces and strips in place). */
+export function validateQuery<T>(schema: JsonSchema, query: Record<string, unknown>): T {
+  return run<T>(compile(queryAjv, schema), { ...query });
+}
+
+function run<T>(fn: ValidateFunction, data: unknown): T {
+  if (fn(data)) return data as T;
+  throw new ValidationError(toProblems(fn.errors ?? []));
+}
+
+function toProblems(errors: ErrorObject[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const problem = describe(error);
+    const key = `${problem.field}|${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): FieldProblem {
+  const path = pointerToField(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { field: join(path, String(params.missingProperty)), message: 'is required' };
+    case 'type':
+      return { field: path || 'body', message: `must be ${article(String(params.type))}` };
+    case 'enum':
+      return { field: path, message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'minLength':
+      return { field: path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters` };
+    case 'maxLength':
+      return { field: path, message: `must be at most ${String(params.limit)} characters` };
+    case 'minimum':
+      return { field: path, message: `must be at least ${String(params.limit)}` };
+    case 'exclusiveMinimum':
+      return { field: path, message: `must be greater than ${String(params.limit)}` };
+    case 'maximum':
+      return { field: path, message: `must be at most ${String(params.limit)}` };
+    case 'minItems':
+      return { field: path, message: `must have at least ${String(params.limit)} item(s)` };
+    case 'maxItems':
+      return { field: path, message: `must have at most ${String(params.limit)} items` };
+    case 'uniqueItems':
+      return { field: path, message: 'must not contain duplicates' };
+    case 'format':
+      return { field: path, message: `must be a valid ${String(params.format)}` };
+    case 'pattern':
+      return { field: path, message: 'has an invalid format' };
+    default:
+      return { field: path || 'body', message: error.message ?? 'is invalid' };
+  }
+}
+
+/** `/items/0/quantity` → `items[0].quantity` */
+function pointerToField(pointer: string): string {
+  if (!pointer) return '';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+function join(base: string, name: string): string {
+  return base ? `${base}.${name}` : name;
+}
+
+function article(type: string): string {
+  return type === 'integer' || type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`;
+}
