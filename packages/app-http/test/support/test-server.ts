@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import {
+  createContainer, DEFAULT_RATE_LIMITS, disposeContainer, loadConfig, migrateToLatest, resolve, TOKENS,
+  type RateLimitSettings,
+} from '@giggatek/adapters';
+import { FixedClock } from '@giggatek/domain';
+import type { Container } from 'inversify';
+import type { Knex } from 'knex';
+import { createHttpServer, listen } from '../../src/server.js';
+import { apiServices } from '../../src/services.js';
+import { createLogger } from '../../src/logger.js';
+import { createFreshMysqlDatabase } from '../../../adapters/test/support/mysql.js';
+import { CapturingMailer } from './capturing-mailer.js';
+
+export type Engine = 'sqlite' | 'mysql';
+
+/** The engines the HTTP suites run on: SQLite always, MySQL when MYSQL_URL is set. */
+export const ENGINES: Engine[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+
+export interface TestServer {
+  url: string;
+  db: Knex;
+  clock: FixedClock;
+  mailer: CapturingMailer;
+  container: Container;
+  /** fetch + JSON: `{ status, body, headers }`. */
+  request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  stop(): Promise<void>;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  // Response bodies are whatever JSON the API sent; tests assert on their shape.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+/** Rate limits high enough never to interfere, unless a test asks for the real ones. */
+export const RELAXED_LIMITS: RateLimitSettings = {
+  general: { points: 100_000, durationSeconds: 60 },
+  login: { points: 100_000, durationSeconds: 60 },
+  register: { points: 100_000, durationSeconds: 60 },
+  passwordReset: { points: 100_000, durationSeconds: 60 },
+};
+
+/**
+ * The real server (API + admin) on an ephemeral port, over a fresh database of the given
+ * engine, with a FixedClock and a capturing mailer.
+ */
+export async function startTestServer(
+  engine: Engine,
+  options: { rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  let dropDatabase = async (): Promise<void> => {};
+  let databaseUrl = 'sqlite::memory:';
+  if (engine === 'mysql') {
+    const fresh = await createFreshMysqlDatabase(process.env.MYSQL_URL as string);
+    await fresh.knex.destroy();
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
+  }
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      BCRYPT_COST: '4',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'silent',
+      ...(options.redis && process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      ...options.env,
+    }),
+    rateLimits: options.rateLimits ?? RELAXED_LIMITS,
+  };
+  const clock = new FixedClock(new Date());
+  const mailer = new CapturingMailer();
+  const container = createContainer(config, { clock, mailer });
+  const db = resolve(container, TOKENS.Database);
+  await migrateToLatest(db);
+  const server: Server = createHttpServer(apiServices(container), { logger: createLogger('silent'), trustProxy: false });
+  const port = await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url, db, clock, mailer, container,
+    async request(method, path, { body, token, headers = {} } = {}) {
+      const response = await fetch(url + path, {
+        method,
+        headers: {
+          ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          ...(token && { Authorization: `Bearer ${token}` }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON (HTML, PDF): keep the text
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async stop() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await disposeContainer(container);
+      await dropDatabase();
+    },
+  };
+}
+
+export { DEFAULT_RATE_LIMITS };
