@@ -1,3 +1,5 @@
+import type { RateLimitSettings } from '../rate-limit/rate-limit-policy.js';
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
@@ -29,6 +31,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
+  /** SPEC §3 rate limits (the defaults; not read from the environment). */
+  rateLimits: RateLimitSettings;
+  /** Load the demo catalog at start-up (SEED_DEMO_DATA; on by default in development only). */
+  seedDemoData: boolean;
   /** Things that work but should not go to production (e.g. the dev JWT secret). */
   warnings: string[];
 }

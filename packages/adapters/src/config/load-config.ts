@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.js';
 import { LOG_LEVELS, NODE_ENVS } from './app-config.js';
+import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-policy.js';
 import type { AppConfig, LogLevel, NodeEnv } from './app-config.js';
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +36,8 @@ export function loadConfig(env: Env): AppConfig {
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: corsOrigins(env),
+    rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
+    seedDemoData: boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development'),
     warnings,
   };
 }

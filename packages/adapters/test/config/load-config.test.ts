@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config/index.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/rate-limit/index.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-chars!';
 
@@ -43,6 +44,8 @@ describe('loadConfig', () => {
       bcryptCost: 12,
       logLevel: 'info',
       corsOrigins: [],
+      rateLimits: DEFAULT_RATE_LIMITS,
+      seedDemoData: true,
       warnings: [expect.stringContaining('JWT_SECRET')],
     });
   });
@@ -70,6 +73,7 @@ describe('loadConfig', () => {
       BCRYPT_COST: '4',
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://shop.example, http://localhost:3000',
+      SEED_DEMO_DATA: 'true',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -89,6 +93,8 @@ describe('loadConfig', () => {
       bcryptCost: 4,
       logLevel: 'debug',
       corsOrigins: ['https://shop.example', 'http://localhost:3000'],
+      rateLimits: DEFAULT_RATE_LIMITS,
+      seedDemoData: true,
       warnings: [],
     });
   });
@@ -183,6 +189,25 @@ describe('loadConfig', () => {
     it('rejects anything else', () => {
       for (const bad of ['yes', 'on', '2']) expectRejected({ TRUST_PROXY: bad }, 'TRUST_PROXY');
     });
+  });
+
+  describe('SEED_DEMO_DATA', () => {
+    it('defaults to on in development only', () => {
+      expect(loadConfig({ NODE_ENV: 'development' }).seedDemoData).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test' }).seedDemoData).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).seedDemoData).toBe(false);
+    });
+    it('can be set either way, and rejects other values', () => {
+      expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO_DATA: '0' }).seedDemoData).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'test', SEED_DEMO_DATA: '1' }).seedDemoData).toBe(true);
+      expectRejected({ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA');
+    });
+  });
+
+  it('gives each config its own copy of the rate limits', () => {
+    const a = loadConfig({});
+    a.rateLimits.login.points = 1;
+    expect(loadConfig({}).rateLimits.login.points).toBe(DEFAULT_RATE_LIMITS.login.points);
   });
 
   describe('SMTP_URL', () => {

@@ -1,9 +1,17 @@
 import type { Clock } from '../shared/clock.js';
+import { HOUR_MS, MINUTE_MS } from '../shared/clock.js';
+import { DomainError, notFound, Problems, ValidationError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Notifier } from '../notifications/ports.js';
+import { checkEmail, normalizeEmail } from './email.js';
+import { issueOneTimeToken, redeemOneTimeToken } from './one-time-tokens.js';
+import { assertValidPassword, checkPassword, PASSWORD_MAX_BYTES, utf8Length } from './password-policy.js';
 import type {
   OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
 } from './ports.js';
+import { assertValidProfilePatch, checkProfile } from './profile-rules.js';
+import { requireLiveSession, rotateRefreshToken, startSession } from './session-tokens.js';
+import { ROLES } from './user.js';
 import type { Actor, Role, User } from './user.js';
 
 export interface IdentityPolicy {
@@ -80,4 +88,177 @@ export interface IdentityUseCases {
   resetPassword(input: { token: string; newPassword: string }): Promise<void>;
   verifyEmail(token: string): Promise<void>;
   getUser(id: Id): Promise<User>;
+}
+
+/** SPEC §3 account rules over the identity ports. */
+export class IdentityService implements IdentityUseCases {
+  private readonly policy: IdentityPolicy;
+  /** A real hash of a random secret, so an unknown email costs one bcrypt verify too. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(private readonly deps: IdentityDeps) {
+    this.policy = deps.policy ?? DEFAULT_IDENTITY_POLICY;
+  }
+
+  async register(input: RegisterInput, client: ClientContext): Promise<AuthResult> {
+    // The role is fixed here: a `role` smuggled into the input is never read.
+    const user = await this.createValidatedUser(input, 'customer');
+    const token = await issueOneTimeToken(
+      this.deps, user.id, 'email_verification', this.policy.emailVerificationTtlHours * HOUR_MS,
+    );
+    await this.deps.notifier.notify({ template: 'welcome', to: user.email, data: { first_name: user.firstName } });
+    await this.deps.notifier.notify({
+      template: 'verify_email',
+      to: user.email,
+      data: { token, first_name: user.firstName, expires_in_hours: this.policy.emailVerificationTtlHours },
+    });
+    const pair = await startSession(this.deps, user, client, this.policy.refreshTokenTtlDays);
+    return { ...pair, user };
+  }
+
+  async createUser(input: RegisterInput & { role: Role }): Promise<User> {
+    if (!(ROLES as readonly string[]).includes(input.role)) {
+      throw new ValidationError([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
+    }
+    return this.createValidatedUser(input, input.role);
+  }
+
+  async login(input: { email: string; password: string }, client: ClientContext): Promise<AuthResult> {
+    const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
+    const password = typeof input.password === 'string' ? input.password : '';
+    const credentials = email === '' ? null : await this.deps.users.findCredentialsByEmail(email);
+    // Exactly one verify on every path, so the answer time does not reveal whether the email exists.
+    const hash = credentials?.passwordHash ?? (await this.getDummyHash());
+    const matches = await this.deps.hasher.verify(password, hash);
+    // bcrypt ignores bytes past 72: an overlong password must not match its own prefix.
+    if (!credentials || !matches || utf8Length(password) > PASSWORD_MAX_BYTES) {
+      throw new DomainError('invalid_credentials', 'invalid email or password');
+    }
+    const { passwordHash: _secret, ...user } = credentials;
+    const pair = await startSession(this.deps, user, client, this.policy.refreshTokenTtlDays);
+    return { ...pair, user };
+  }
+
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return rotateRefreshToken(this.deps, refreshToken);
+  }
+
+  async refreshWithAccessToken(accessToken: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const actor = await this.authenticate(accessToken);
+    const signed = await this.deps.signer.signAccessToken({
+      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id,
+    });
+    return { accessToken: signed.token, expiresIn: signed.expiresIn };
+  }
+
+  async authenticate(accessToken: string): Promise<Actor> {
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      throw new DomainError('invalid_token', 'access token is missing');
+    }
+    const claims = await this.deps.signer.verifyAccessToken(accessToken);
+    const session = await requireLiveSession(this.deps, claims.sid, claims.sub);
+    const user = await this.deps.users.findById(claims.sub);
+    if (!user) throw new DomainError('invalid_token', 'access token is no longer valid: the account is gone');
+    // The role comes from the user row, so a role change applies before the token expires.
+    return { userId: user.id, role: user.role, sessionId: session.id };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    if (actor.sessionId !== undefined) await this.deps.sessions.revoke(actor.sessionId, this.deps.clock.now());
+  }
+
+  me(actor: Actor): Promise<User> {
+    return this.getUser(actor.userId);
+  }
+
+  async updateProfile(
+    actor: Actor,
+    patch: { firstName?: string; lastName?: string; phone?: string | null },
+  ): Promise<User> {
+    // Picks first/last name and phone only: role, email or anything else in the patch is ignored.
+    const valid = assertValidProfilePatch(patch);
+    if (Object.keys(valid).length === 0) return this.getUser(actor.userId);
+    const user = await this.deps.users.updateProfile(actor.userId, valid, this.deps.clock.now());
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+    const credentials = await this.deps.users.findCredentialsById(actor.userId);
+    if (!credentials) throw notFound('user');
+    const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
+    const matches = await this.deps.hasher.verify(current, credentials.passwordHash);
+    if (!matches || utf8Length(current) > PASSWORD_MAX_BYTES) {
+      throw new DomainError('invalid_credentials', 'current password is incorrect');
+    }
+    assertValidPassword(input.newPassword, 'new_password');
+    const now = this.deps.clock.now();
+    await this.deps.users.setPasswordHash(actor.userId, await this.deps.hasher.hash(input.newPassword), now);
+    await this.deps.sessions.revokeAllForUser(actor.userId, now, actor.sessionId);
+  }
+
+  async requestPasswordReset(email: string): Promise<void> {
+    if (typeof email !== 'string' || email.trim() === '') return;
+    const user = await this.deps.users.findCredentialsByEmail(normalizeEmail(email));
+    if (!user) return;
+    const minutes = this.policy.passwordResetTtlMinutes;
+    const token = await issueOneTimeToken(this.deps, user.id, 'password_reset', minutes * MINUTE_MS);
+    await this.deps.notifier.notify({
+      template: 'password_reset',
+      to: user.email,
+      data: { token, first_name: user.firstName, expires_in_minutes: minutes },
+    });
+  }
+
+  async resetPassword(input: { token: string; newPassword: string }): Promise<void> {
+    let passwordHash = '';
+    const token = await redeemOneTimeToken(
+      this.deps, 'password_reset', input.token, 'reset token is invalid or expired',
+      async () => {
+        // Checked before the token is used up, so a weak password can be corrected and retried.
+        assertValidPassword(input.newPassword, 'new_password');
+        passwordHash = await this.deps.hasher.hash(input.newPassword);
+      },
+    );
+    const now = this.deps.clock.now();
+    await this.deps.users.setPasswordHash(token.userId, passwordHash, now);
+    await this.deps.sessions.revokeAllForUser(token.userId, now);
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    const used = await redeemOneTimeToken(
+      this.deps, 'email_verification', token, 'verification token is invalid or expired',
+    );
+    await this.deps.users.markEmailVerified(used.userId, this.deps.clock.now());
+  }
+
+  async getUser(id: Id): Promise<User> {
+    const user = await this.deps.users.findById(id);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  private async createValidatedUser(input: RegisterInput, role: Role): Promise<User> {
+    const problems = new Problems();
+    const email = checkEmail(input.email, problems);
+    checkPassword(input.password, 'password', problems);
+    const profile = checkProfile(input, problems);
+    problems.throwIfAny();
+    if (email !== null && (await this.deps.users.findCredentialsByEmail(email))) {
+      throw new DomainError('already_exists', 'an account with this email already exists');
+    }
+    const passwordHash = await this.deps.hasher.hash(input.password);
+    // The repository enforces uniqueness too, for two registrations racing past the check above.
+    return this.deps.users.create({
+      email: email as string, passwordHash, ...profile, role, createdAt: this.deps.clock.now(),
+    });
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= this.deps.hasher.hash(this.deps.secrets.generate()).catch((error: unknown) => {
+      this.dummyHash = undefined;
+      throw error;
+    });
+    return this.dummyHash;
+  }
 }

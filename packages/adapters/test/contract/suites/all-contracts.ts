@@ -1,0 +1,37 @@
+import type { ContractFixture, Engine } from './fixture.js';
+import { describeAddressRepositoryContract } from './address-repository.contract.js';
+import { describeOneTimeTokenRepositoryContract } from './one-time-token-repository.contract.js';
+import { describeProductRepositoryContract } from './product-repository.contract.js';
+import { describeSessionRepositoryContract } from './session-repository.contract.js';
+import { describeUserRepositoryContract } from './user-repository.contract.js';
+
+/** Runs every port's contract against one engine; each test gets a fresh, empty store. */
+export function describeAllContracts(
+  name: string,
+  makeEngine: () => Promise<Engine>,
+  options: { canMarkReferenced?: boolean } = {},
+): void {
+  const fixtureOf = <K extends keyof Omit<Engine, 'markReferenced' | 'dispose'>>(port: K) =>
+    async (): Promise<ContractFixture<Engine[K]>> => {
+      const engine = await makeEngine();
+      return { repo: engine[port], users: engine.users, dispose: () => engine.dispose() };
+    };
+
+  describeUserRepositoryContract(name, fixtureOf('users'));
+  describeSessionRepositoryContract(name, fixtureOf('sessions'));
+  describeOneTimeTokenRepositoryContract(name, fixtureOf('oneTimeTokens'));
+  describeAddressRepositoryContract(name, fixtureOf('addresses'));
+  describeProductRepositoryContract(
+    name,
+    async () => {
+      const engine = await makeEngine();
+      return {
+        repo: engine.products,
+        users: engine.users,
+        ...(engine.markReferenced ? { markReferenced: engine.markReferenced } : {}),
+        dispose: () => engine.dispose(),
+      };
+    },
+    options,
+  );
+}
