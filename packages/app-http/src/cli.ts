@@ -8,6 +8,9 @@ const USAGE = `usage: npm run cli -- <command>
   seed                            migrate, then add the demo catalog and accounts (idempotent)
   user:create --email E --password P --role customer|manager|admin --first-name F --last-name L [--phone N]`;
 
+/** Bad arguments: the message is printed as it is. */
+class UsageError extends Error {}
+
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfigOrExit(process.env);
 const container = createContainer(config);
@@ -69,4 +72,3 @@ async function createUser(args: string[]): Promise<number> {
   return 0;
 }
 
-class UsageError extends Error {}

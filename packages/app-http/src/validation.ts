@@ -1,12 +1,12 @@
 import { ValidationError, type FieldProblem } from '@giggatek/domain';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import ajvFormats from 'ajv-formats';
 
 /** A JSON Schema (draft 2020-12 subset that ajv and OpenAPI 3.1 share). */
 export type JsonSchema = { [keyword: string]: unknown };
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: under ESM its plugin is the `default` property of the module.
+const addFormats = ajvFormats.default;
 
 /** Bodies: unknown fields (where a schema sets additionalProperties: false) are dropped, never applied. */
 const bodyAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, strict: false });

@@ -21,3 +21,6 @@ export * from './catalog/ports.js';
 export * from './catalog/catalog-service.js';
 
 export * from './notifications/ports.js';
+
+export * from './renting/rental-policy.js';
+export * from './renting/rental-quote.js';

@@ -31,7 +31,7 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
-  /** SPEC §3 rate limits (the defaults; not read from the environment). */
+  /** SPEC §3 rate limits; RATE_LIMIT_GENERAL, _LOGIN, _REGISTER, _PASSWORD_RESET override them as `<points>/<seconds>`. */
   rateLimits: RateLimitSettings;
   /** Load the demo catalog at start-up (SEED_DEMO_DATA; on by default in development only). */
   seedDemoData: boolean;

@@ -2,6 +2,7 @@ import { ConfigError } from './config-error.js';
 import { LOG_LEVELS, NODE_ENVS } from './app-config.js';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-policy.js';
 import type { AppConfig, LogLevel, NodeEnv } from './app-config.js';
+import type { Limit, RateLimitSettings } from '../rate-limit/rate-limit-policy.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -36,7 +37,7 @@ export function loadConfig(env: Env): AppConfig {
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: corsOrigins(env),
-    rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
+    rateLimits: rateLimits(env),
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development'),
     warnings,
   };
@@ -159,4 +160,27 @@ function corsOrigins(env: Env): string[] {
 /** The value with any URL password masked, so a bad value can be shown without leaking it. */
 function redact(raw: string): string {
   return raw.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+const RATE_LIMIT_VARIABLES: Record<keyof RateLimitSettings, string> = {
+  general: 'RATE_LIMIT_GENERAL',
+  login: 'RATE_LIMIT_LOGIN',
+  register: 'RATE_LIMIT_REGISTER',
+  passwordReset: 'RATE_LIMIT_PASSWORD_RESET',
+};
+
+/** SPEC §3 limits, each overridable as `<points>/<seconds>` (e.g. RATE_LIMIT_LOGIN=5/900). */
+function rateLimits(env: Env): RateLimitSettings {
+  const settings = structuredClone(DEFAULT_RATE_LIMITS);
+  for (const [key, name] of Object.entries(RATE_LIMIT_VARIABLES) as [keyof RateLimitSettings, string][]) {
+    const raw = read(env, name);
+    if (raw !== undefined) settings[key] = limit(name, raw);
+  }
+  return settings;
+}
+
+function limit(name: string, raw: string): Limit {
+  const match = /^([1-9][0-9]{0,9})\/([1-9][0-9]{0,7})$/.exec(raw);
+  if (!match) throw new ConfigError(name, 'must be <points>/<seconds>, e.g. 600/60', raw);
+  return { points: Number(match[1]), durationSeconds: Number(match[2]) };
 }

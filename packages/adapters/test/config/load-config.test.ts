@@ -261,3 +261,16 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ mailFrom: 'Shop <a@b.example>', mailDir: 'tmp/out', jwtIssuer: 'iss', jwtAudience: 'aud' });
   });
 });
+
+describe('rate limit overrides', () => {
+  it('reads <points>/<seconds> per budget and keeps the defaults for the others', () => {
+    const config = loadConfig({ RATE_LIMIT_LOGIN: '3/60', RATE_LIMIT_GENERAL: '100000/60' });
+    expect(config.rateLimits.login).toEqual({ points: 3, durationSeconds: 60 });
+    expect(config.rateLimits.general).toEqual({ points: 100000, durationSeconds: 60 });
+    expect(config.rateLimits.register).toEqual(DEFAULT_RATE_LIMITS.register);
+  });
+
+  it.each(['5', '0/60', '5/0', 'five/60', '5/60s'])('refuses %j naming the variable', (value) => {
+    expect(() => loadConfig({ RATE_LIMIT_REGISTER: value })).toThrow(/RATE_LIMIT_REGISTER must be <points>\/<seconds>/);
+  });
+});

@@ -42,8 +42,9 @@ export class AddressService implements AddressUseCases {
   async update(actor: Actor, id: Id, input: Partial<AddressInput>): Promise<Address> {
     const current = await this.get(actor, id);
     const merged: AddressInput = { ...toInput(current), ...withoutUndefined(input) };
-    // isDefault is a request, not a stored fact to re-send: only an explicit true sets it.
-    merged.isDefault = input.isDefault === true;
+    // isDefault is a request, not a stored fact to re-send: only an explicit true sets it
+    // (the repository ignores unsetting the default; another address must take it over).
+    merged.isDefault = input.isDefault ?? false;
     const updated = await this.deps.addresses.update(actor.userId, id, validateAddressInput(merged), this.deps.clock.now());
     if (!updated) throw notFound('address');
     return updated;
