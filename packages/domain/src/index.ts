@@ -5,20 +5,29 @@ export * from './shared/clock.js';
 export * from './shared/local-date.js';
 export * from './shared/ids.js';
 export * from './shared/page.js';
+export * from './shared/text-rules.js';
 
 export * from './identity/user.js';
 export * from './identity/ports.js';
 export * from './identity/permissions.js';
 export * from './identity/identity-service.js';
+export * from './identity/password-policy.js';
+export * from './identity/email.js';
+export * from './identity/profile-rules.js';
+export * from './identity/one-time-tokens.js';
+export * from './identity/session-tokens.js';
 
 export * from './addresses/address.js';
 export * from './addresses/ports.js';
 export * from './addresses/address-service.js';
+export * from './addresses/address-rules.js';
 
 export * from './catalog/product.js';
 export * from './catalog/product-filter.js';
 export * from './catalog/ports.js';
 export * from './catalog/catalog-service.js';
+export * from './catalog/product-rules.js';
+export * from './catalog/slug.js';
 
 export * from './notifications/ports.js';
 

@@ -2,10 +2,9 @@
 export { createDatabase, checkDatabase, isMysql } from './database.js';
 export { migrateToLatest } from './migrate.js';
 export { MIGRATIONS, type MigrationModule } from './migrations/index.js';
-export { SqlUserRepository, normalizeEmail } from './repositories/sql-user-repository.js';
+export { SqlUserRepository } from './repositories/sql-user-repository.js';
 export { SqlSessionRepository } from './repositories/sql-session-repository.js';
 export { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-repository.js';
 export { SqlAddressRepository } from './repositories/sql-address-repository.js';
 export { SqlProductRepository } from './repositories/sql-product-repository.js';
 export * from './models/index.js';
-export { isUniqueViolation, toDate, toDateOrNull, toBoolean } from './row-values.js';

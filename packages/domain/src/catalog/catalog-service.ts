@@ -1,10 +1,17 @@
 import type { Clock } from '../shared/clock.js';
+import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
+import { MAX_PER_PAGE } from '../shared/page.js';
+import { assertCan } from '../identity/permissions.js';
 import type { Actor } from '../identity/user.js';
 import type { ProductRepository } from './ports.js';
-import type { Product } from './product.js';
+import { DEFAULT_CATEGORIES } from './product.js';
+import type { Product, ProductData } from './product.js';
+import { PRODUCT_SORTS } from './product-filter.js';
 import type { ProductFilter } from './product-filter.js';
+import { validateNewProduct, validateProductUpdate } from './product-rules.js';
+import { slugify, uniqueSlug } from './slug.js';
 
 export interface CatalogDeps {
   products: ProductRepository;
@@ -41,4 +48,91 @@ export interface CatalogUseCases {
   updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product>;
   /** Archives when referenced by orders or rentals, hard-deletes otherwise. */
   deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }>;
+}
+
+/** Attempts at a free slug when concurrent creates keep taking the one we picked. */
+const SLUG_ATTEMPTS = 5;
+
+/** SPEC §2 catalog: public reads, staff writes. */
+export class CatalogService implements CatalogUseCases {
+  constructor(private readonly deps: CatalogDeps) {}
+
+  listProducts(filter: ProductFilter): Promise<Page<Product>> {
+    assertValidFilter(filter);
+    return this.deps.products.list(filter);
+  }
+
+  async getProduct(id: Id): Promise<Product> {
+    const product = await this.deps.products.findById(id);
+    if (!product) throw notFound('product');
+    return product;
+  }
+
+  async createProduct(actor: Actor, input: ProductInput): Promise<Product> {
+    assertCan(actor, 'products:write');
+    const data = validateNewProduct(input, await this.categories());
+    return this.withFreeSlug(data.name, (slug) => this.deps.products.create({ ...data, slug }, this.deps.clock.now()));
+  }
+
+  async updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product> {
+    assertCan(actor, 'products:write');
+    const current = await this.getProduct(id);
+    const data: ProductData = validateProductUpdate(current, input, await this.categories());
+    const now = this.deps.clock.now();
+    // The slug follows the name, and only the name: links stay stable through other edits.
+    if (data.name !== current.name && slugify(data.name) !== slugify(current.name)) {
+      await this.withFreeSlug(data.name, (slug) => this.deps.products.changeSlug(id, slug, now));
+    }
+    const updated = await this.deps.products.update(id, data, now);
+    if (!updated) throw notFound('product');
+    return updated;
+  }
+
+  async deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }> {
+    assertCan(actor, 'products:delete');
+    await this.getProduct(id);
+    // Orders and rentals keep pointing at a referenced product, so it is archived instead.
+    if (await this.deps.products.isReferenced(id)) {
+      await this.deps.products.update(id, { status: 'archived' }, this.deps.clock.now());
+      return { outcome: 'archived' };
+    }
+    if (!(await this.deps.products.delete(id))) throw notFound('product');
+    return { outcome: 'deleted' };
+  }
+
+  private async categories(): Promise<readonly string[]> {
+    return this.deps.categories ? this.deps.categories() : DEFAULT_CATEGORIES;
+  }
+
+  /** Runs `write` with the first free slug for `name`, again if a concurrent write took it. */
+  private async withFreeSlug<T>(name: string, write: (slug: string) => Promise<T>): Promise<T> {
+    const base = slugify(name);
+    for (let attempt = 1; ; attempt += 1) {
+      const slug = await uniqueSlug(base, (candidate) => this.deps.products.slugExists(candidate));
+      try {
+        return await write(slug);
+      } catch (error) {
+        const taken = error instanceof DomainError && error.code === 'already_exists';
+        if (!taken || attempt >= SLUG_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+function assertValidFilter(filter: ProductFilter): void {
+  const problems = new Problems();
+  if (!Number.isSafeInteger(filter.page) || filter.page < 1) problems.add('page', 'must be a whole number, 1 or more');
+  if (!Number.isSafeInteger(filter.perPage) || filter.perPage < 1 || filter.perPage > MAX_PER_PAGE) {
+    problems.add('per_page', `must be a whole number from 1 to ${MAX_PER_PAGE}`);
+  }
+  if (!(PRODUCT_SORTS as readonly string[]).includes(filter.sort)) problems.add('sort', `must be one of: ${PRODUCT_SORTS.join(', ')}`);
+  const price = (value: number | undefined, field: string): void => {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) problems.add(field, 'must be a whole number of cents, 0 or more');
+  };
+  price(filter.priceMin, 'price_min');
+  price(filter.priceMax, 'price_max');
+  if (filter.priceMin !== undefined && filter.priceMax !== undefined && filter.priceMin > filter.priceMax) {
+    problems.add('price_min', 'must not be more than price_max');
+  }
+  problems.throwIfAny();
 }

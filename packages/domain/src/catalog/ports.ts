@@ -7,6 +7,11 @@ export interface ProductRepository {
   /** Throws DomainError('already_exists') when the slug is taken. */
   create(data: ProductData & { slug: string }, now: Date): Promise<Product>;
   update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null>;
+  /**
+   * Gives the product a new slug (after a rename). Throws DomainError('already_exists')
+   * when another product has it; false when the product does not exist.
+   */
+  changeSlug(id: Id, slug: string, now: Date): Promise<boolean>;
   findById(id: Id): Promise<Product | null>;
   slugExists(slug: string): Promise<boolean>;
   /** Active products only, filtered, sorted (ties broken by id) and paged. */

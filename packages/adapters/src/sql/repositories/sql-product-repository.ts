@@ -36,6 +36,16 @@ export class SqlProductRepository implements ProductRepository {
     return updated > 0 ? this.findById(id) : null;
   }
 
+  async changeSlug(id: Id, slug: string, now: Date): Promise<boolean> {
+    try {
+      const updated = await ProductModel.query(this.knex).findById(id).patch({ slug, updated_at: now });
+      return updated > 0;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
+      throw error;
+    }
+  }
+
   /** Any status: archived products stay readable by id. */
   async findById(id: Id): Promise<Product | null> {
     const row = await ProductModel.query(this.knex).findById(id);

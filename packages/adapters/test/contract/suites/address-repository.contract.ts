@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Address, AddressData, AddressRepository, Id } from '@giggatek/domain';
 import type { ContractFixture, MakeFixture } from './fixture.js';
-import { createTestUser } from './fixture.js';
+import { concurrently, createTestUser } from './fixture.js';
 
 const t0 = new Date('2026-01-15T12:00:00.123Z');
 const at = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
@@ -71,6 +71,13 @@ export function describeAddressRepositoryContract(name: string, makeRepo: MakeFi
       const third = await addresses.create(userId, addressData({ label: 'Cabin', isDefault: true }), at(2));
       expect(third.isDefault).toBe(true);
       expect(defaults(await addresses.listForUser(userId))).toEqual([third.id]);
+    });
+
+    it('makes exactly one default when a new user adds several addresses at once', async () => {
+      await concurrently(3, (i) => addresses.create(userId, addressData({ label: `Concurrent ${i}` }), at(i)));
+      const list = await addresses.listForUser(userId);
+      expect(list).toHaveLength(3);
+      expect(defaults(list)).toHaveLength(1);
     });
 
     it("lists only the user's addresses, in creation order", async () => {

@@ -77,6 +77,17 @@ export function describeProductRepositoryContract(
       expect(await products.update(created.id + 1000, { stock: 1 }, later)).toBeNull();
     });
 
+    it('changes a slug, refusing one another product has', async () => {
+      const product = await products.create(productData({ slug: 'old-name' }), now);
+      await products.create(productData({ slug: 'other' }), now);
+      expect(await products.changeSlug(product.id, 'new-name', later)).toBe(true);
+      expect(await products.findById(product.id)).toMatchObject({ slug: 'new-name', updatedAt: later });
+      expect(await products.slugExists('old-name')).toBe(false);
+      await expect(products.changeSlug(product.id, 'other', later)).rejects.toMatchObject({ code: 'already_exists' });
+      expect((await products.findById(product.id))?.slug).toBe('new-name');
+      expect(await products.changeSlug(product.id + 1000, 'ghost', later)).toBe(false);
+    });
+
     it('hides archived products from the list but still finds them by id', async () => {
       const active = await products.create(productData(), now);
       const archived = await products.create(productData(), now);

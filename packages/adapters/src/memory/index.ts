@@ -1,0 +1,7 @@
+// In-memory adapters: tests, embedding and demos. They pass the same contract suites as SQL.
+export { MemoryUserRepository } from './memory-user-repository.js';
+export { MemorySessionRepository } from './memory-session-repository.js';
+export { MemoryOneTimeTokenRepository } from './memory-one-time-token-repository.js';
+export { MemoryAddressRepository } from './memory-address-repository.js';
+export { MemoryProductRepository } from './memory-product-repository.js';
+export { MemoryNotifier } from './memory-notifier.js';

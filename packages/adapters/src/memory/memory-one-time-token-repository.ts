@@ -1,0 +1,32 @@
+import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } from '@giggatek/domain';
+import { copy, IdSequence } from './memory-store.js';
+
+/** Reset and verification tokens; (purpose, hash) is unique, like the SQL index. */
+export class MemoryOneTimeTokenRepository implements OneTimeTokenRepository {
+  private readonly rows = new Map<Id, OneTimeToken>();
+  private readonly ids = new IdSequence();
+
+  async create(token: Omit<OneTimeToken, 'id' | 'usedAt'>): Promise<OneTimeToken> {
+    if (this.find(token.purpose, token.tokenHash)) throw new Error('one-time token hash already stored (unique constraint)');
+    const row: OneTimeToken = { ...copy(token), id: this.ids.next(), usedAt: null };
+    this.rows.set(row.id, row);
+    return copy(row);
+  }
+
+  async findByHash(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeToken | null> {
+    const row = this.find(purpose, tokenHash);
+    return row ? copy(row) : null;
+  }
+
+  /** Check and set in one synchronous step, so a token is consumed once under races. */
+  async consume(id: Id, now: Date): Promise<boolean> {
+    const row = this.rows.get(id);
+    if (!row || row.usedAt !== null) return false;
+    row.usedAt = new Date(now);
+    return true;
+  }
+
+  private find(purpose: OneTimeTokenPurpose, tokenHash: string): OneTimeToken | undefined {
+    return [...this.rows.values()].find((row) => row.purpose === purpose && row.tokenHash === tokenHash);
+  }
+}
