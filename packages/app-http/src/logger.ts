@@ -5,6 +5,8 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'giggatek' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
     redact: {
       paths: ['password', '*.password', '*.new_password', '*.current_password', 'token', '*.token', '*.refresh_token', 'req.headers.authorization', 'req.headers.cookie'],
       censor: '[redacted]',
