@@ -33,3 +33,12 @@ export * from './notifications/ports.js';
 
 export * from './renting/rental-policy.js';
 export * from './renting/rental-quote.js';
+
+export * from './shared/idempotency.js';
+export * from './settings/ports.js';
+export * from './settings/store-settings.js';
+export * from './payments/payment.js';
+export * from './ordering/order.js';
+export * from './ordering/pricing.js';
+export * from './ordering/ports.js';
+export * from './ordering/ordering-service.js';
