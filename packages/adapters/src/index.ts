@@ -7,3 +7,4 @@ export * from './rate-limit/index.js';
 export * from './config/index.js';
 export * from './container.js';
 export * from './seed/index.js';
+export * from './scheduler/index.js';

@@ -3,6 +3,10 @@ import type { RateLimitSettings } from '../rate-limit/rate-limit-policy.js';
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
+/** Where the background jobs run: in the server process, or only in `npm run cli -- worker`. */
+export const SCHEDULER_MODES = ['inline', 'off'] as const;
+export type SchedulerMode = (typeof SCHEDULER_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -33,6 +37,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** SPEC §3 rate limits; RATE_LIMIT_GENERAL, _LOGIN, _REGISTER, _PASSWORD_RESET override them as `<points>/<seconds>`. */
   rateLimits: RateLimitSettings;
+  /** SCHEDULER: `inline` (default) runs the jobs inside the server; `off` leaves them to a worker process. */
+  scheduler: SchedulerMode;
   /** Load the demo catalog at start-up (SEED_DEMO_DATA; on by default in development only). */
   seedDemoData: boolean;
   /** Things that work but should not go to production (e.g. the dev JWT secret). */

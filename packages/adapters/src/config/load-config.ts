@@ -1,7 +1,7 @@
 import { ConfigError } from './config-error.js';
-import { LOG_LEVELS, NODE_ENVS } from './app-config.js';
+import { LOG_LEVELS, NODE_ENVS, SCHEDULER_MODES } from './app-config.js';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-policy.js';
-import type { AppConfig, LogLevel, NodeEnv } from './app-config.js';
+import type { AppConfig, LogLevel, NodeEnv, SchedulerMode } from './app-config.js';
 import type { Limit, RateLimitSettings } from '../rate-limit/rate-limit-policy.js';
 
 type Env = Record<string, string | undefined>;
@@ -38,6 +38,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     corsOrigins: corsOrigins(env),
     rateLimits: rateLimits(env),
+    scheduler: oneOf<SchedulerMode>(env, 'SCHEDULER', SCHEDULER_MODES, 'inline'),
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development'),
     warnings,
   };

@@ -61,8 +61,8 @@ export async function startTestServer(
   let dropDatabase = async (): Promise<void> => {};
   let databaseUrl = 'sqlite::memory:';
   if (engine === 'mysql') {
+    // fresh.knex stays open: drop() needs it to DROP the database after the run.
     const fresh = await createFreshMysqlDatabase(process.env.MYSQL_URL as string);
-    await fresh.knex.destroy();
     databaseUrl = fresh.url;
     dropDatabase = fresh.drop;
   }

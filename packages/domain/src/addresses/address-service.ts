@@ -35,7 +35,7 @@ export class AddressService implements AddressUseCases {
     return address;
   }
 
-  create(actor: Actor, input: AddressInput): Promise<Address> {
+  async create(actor: Actor, input: AddressInput): Promise<Address> {
     return this.deps.addresses.create(actor.userId, validateAddressInput(input), this.deps.clock.now());
   }
 

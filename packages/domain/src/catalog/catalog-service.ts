@@ -57,7 +57,7 @@ const SLUG_ATTEMPTS = 5;
 export class CatalogService implements CatalogUseCases {
   constructor(private readonly deps: CatalogDeps) {}
 
-  listProducts(filter: ProductFilter): Promise<Page<Product>> {
+  async listProducts(filter: ProductFilter): Promise<Page<Product>> {
     assertValidFilter(filter);
     return this.deps.products.list(filter);
   }

@@ -100,6 +100,12 @@ describe('AddressService', () => {
     expect((await service.get(ada, mine.id)).city).toBe('London');
   });
 
+  it('rejects an invalid new address (a rejected promise, not a synchronous throw)', async () => {
+    const { service } = harness();
+    await expect(service.create(ada, home({ city: ' ' }))).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'city' }] });
+    expect(await service.list(ada)).toEqual([]);
+  });
+
   it('returns copies: changing a result does not change the store', async () => {
     const { service } = harness();
     const created = await service.create(ada, home());

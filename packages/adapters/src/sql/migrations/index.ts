@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as foundation from './001-foundation.js';
+import * as orders from './002-orders.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -13,4 +14,5 @@ export interface MigrationModule {
  */
 export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }> = [
   { name: '001-foundation', module: foundation },
+  { name: '002-orders', module: orders },
 ];
