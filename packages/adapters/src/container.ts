@@ -1,8 +1,9 @@
 import {
-  AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, systemClock,
-  type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdentityUseCases,
-  type Mailer, type Notifier, type OneTimeTokenRepository, type PasswordHasher, type ProductRepository,
-  type RentalPolicy, type SecretTokens, type SessionRepository, type TokenSigner, type UserRepository,
+  AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
+  type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyStore,
+  type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
+  type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
+  type SessionRepository, type SettingsRepository, type TokenSigner, type UserRepository,
 } from '@giggatek/domain';
 import { Container } from 'inversify';
 import type { Redis } from 'ioredis';
@@ -19,9 +20,12 @@ import { JoseTokenSigner } from './security/jose-token-signer.js';
 import { NodeSecretTokens } from './security/node-secret-tokens.js';
 import { createDatabase } from './sql/database.js';
 import { SqlAddressRepository } from './sql/repositories/sql-address-repository.js';
+import { SqlIdempotencyStore } from './sql/repositories/sql-idempotency-store.js';
 import { SqlOneTimeTokenRepository } from './sql/repositories/sql-one-time-token-repository.js';
+import { SqlOrderRepository } from './sql/repositories/sql-order-repository.js';
 import { SqlProductRepository } from './sql/repositories/sql-product-repository.js';
 import { SqlSessionRepository } from './sql/repositories/sql-session-repository.js';
+import { SqlSettingsRepository } from './sql/repositories/sql-settings-repository.js';
 import { SqlUserRepository } from './sql/repositories/sql-user-repository.js';
 
 /** A service identifier that remembers the type it resolves to. */
@@ -41,6 +45,10 @@ export const TOKENS = {
   OneTimeTokenRepository: token<OneTimeTokenRepository>('OneTimeTokenRepository'),
   AddressRepository: token<AddressRepository>('AddressRepository'),
   ProductRepository: token<ProductRepository>('ProductRepository'),
+  SettingsRepository: token<SettingsRepository>('SettingsRepository'),
+  StoreSettings: token<StoreSettings>('StoreSettings'),
+  OrderRepository: token<OrderRepository>('OrderRepository'),
+  IdempotencyStore: token<IdempotencyStore>('IdempotencyStore'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
   TokenSigner: token<TokenSigner>('TokenSigner'),
   SecretTokens: token<SecretTokens>('SecretTokens'),
@@ -49,6 +57,7 @@ export const TOKENS = {
   IdentityUseCases: token<IdentityUseCases>('IdentityUseCases'),
   CatalogUseCases: token<CatalogUseCases>('CatalogUseCases'),
   AddressUseCases: token<AddressUseCases>('AddressUseCases'),
+  OrderingUseCases: token<OrderingUseCases>('OrderingUseCases'),
 } as const;
 
 export function resolve<T>(container: Container, id: Token<T>): T {
@@ -90,6 +99,10 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   onDatabase(TOKENS.OneTimeTokenRepository, (db) => new SqlOneTimeTokenRepository(db));
   onDatabase(TOKENS.AddressRepository, (db) => new SqlAddressRepository(db));
   onDatabase(TOKENS.ProductRepository, (db) => new SqlProductRepository(db));
+  onDatabase(TOKENS.SettingsRepository, (db) => new SqlSettingsRepository(db));
+  onDatabase(TOKENS.OrderRepository, (db) => new SqlOrderRepository(db));
+  onDatabase(TOKENS.IdempotencyStore, (db) => new SqlIdempotencyStore(db));
+  c.bind(TOKENS.StoreSettings).toResolvedValue((repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
 
   c.bind(TOKENS.PasswordHasher).toResolvedValue(() => new BcryptPasswordHasher(config.bcryptCost));
   c.bind(TOKENS.TokenSigner).toResolvedValue(
@@ -118,6 +131,13 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   c.bind(TOKENS.AddressUseCases).toResolvedValue(
     (addresses: AddressRepository, clock: Clock) => new AddressService({ addresses, clock }),
     [TOKENS.AddressRepository, TOKENS.Clock],
+  );
+  c.bind(TOKENS.OrderingUseCases).toResolvedValue(
+    (orders: OrderRepository, products: ProductRepository, addresses: AddressRepository, settings: StoreSettings,
+      users: UserRepository, notifier: Notifier, clock: Clock) =>
+      new OrderingService({ orders, products, addresses, settings, users, notifier, clock }),
+    [TOKENS.OrderRepository, TOKENS.ProductRepository, TOKENS.AddressRepository, TOKENS.StoreSettings,
+      TOKENS.UserRepository, TOKENS.Notifier, TOKENS.Clock],
   );
   return c;
 }

@@ -12,7 +12,9 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { addressRoutes } from './routes/addresses.js';
+import { adminOrderRoutes } from './routes/admin-orders.js';
 import { authRoutes } from './routes/auth.js';
+import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -36,6 +38,8 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   authRoutes(api, services);
   addressRoutes(api, services);
   productRoutes(api, services);
+  orderRoutes(api, services);
+  adminOrderRoutes(api, services);
 
   app.use(requestId());
   app.use(accessLog(options.logger));

@@ -1,4 +1,6 @@
-import type { AddressUseCases, CatalogUseCases, IdentityUseCases, RentalPolicy } from '@giggatek/domain';
+import type {
+  AddressUseCases, CatalogUseCases, Clock, IdempotencyStore, IdentityUseCases, OrderingUseCases, RentalPolicy,
+} from '@giggatek/domain';
 import type { RateLimiters } from '@giggatek/adapters';
 
 /** What the public API needs from the composition root. */
@@ -6,6 +8,10 @@ export interface ApiServices {
   identity: IdentityUseCases;
   catalog: CatalogUseCases;
   addresses: AddressUseCases;
+  ordering: OrderingUseCases;
+  /** Stored answers of requests sent with an Idempotency-Key. */
+  idempotency: IdempotencyStore;
+  clock: Clock;
   rentalPolicy(): Promise<RentalPolicy>;
   limiters: RateLimiters;
   checkDatabase(): Promise<boolean>;

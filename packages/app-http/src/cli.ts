@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { disposeContainer, resolve, TOKENS } from '@giggatek/adapters';
 import { DomainError, ROLES, type Role } from '@giggatek/domain';
+import { createScheduler } from './background.js';
 import { createContainer, describeSeed, loadConfigOrExit, migrate, seed } from './bootstrap.js';
+import { createLogger } from './logger.js';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                         apply database migrations
   seed                            migrate, then add the demo catalog and accounts (idempotent)
-  user:create --email E --password P --role customer|manager|admin --first-name F --last-name L [--phone N]`;
+  user:create --email E --password P --role customer|manager|admin --first-name F --last-name L [--phone N]
+  worker                          run the scheduler's jobs (no HTTP) until SIGINT or SIGTERM`;
 
 /** Bad arguments: the message is printed as it is. */
 class UsageError extends Error {}
@@ -37,10 +40,31 @@ async function run(name: string | undefined, args: string[]): Promise<number> {
     case 'user:create':
       await migrate(container);
       return createUser(args);
+    case 'worker':
+      await migrate(container);
+      return runWorker();
     default:
       process.stderr.write(`${USAGE}\n`);
       return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
+}
+
+/** The scheduler alone, for deployments that run SCHEDULER=off servers and one or more workers. */
+async function runWorker(): Promise<number> {
+  const logger = createLogger(config.logLevel);
+  const scheduler = createScheduler(container, logger);
+  scheduler.start();
+  logger.info(`worker running: ${scheduler.jobNames.join(', ')}`);
+  // The scheduler's timers are unref'd; this one keeps the process alive until a signal.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  const signal = await new Promise<string>((stop) => {
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  clearInterval(keepAlive);
+  logger.info(`${signal}: stopping the worker after the jobs in flight`);
+  await scheduler.stop();
+  return 0;
 }
 
 async function createUser(args: string[]): Promise<number> {

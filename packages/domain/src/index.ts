@@ -42,3 +42,7 @@ export * from './ordering/order.js';
 export * from './ordering/pricing.js';
 export * from './ordering/ports.js';
 export * from './ordering/ordering-service.js';
+export * from './ordering/order-status.js';
+export * from './ordering/order-rules.js';
+export * from './ordering/order-changes.js';
+export * from './ordering/stock-shortage.js';

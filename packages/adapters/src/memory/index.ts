@@ -5,3 +5,6 @@ export { MemoryOneTimeTokenRepository } from './memory-one-time-token-repository
 export { MemoryAddressRepository } from './memory-address-repository.js';
 export { MemoryProductRepository } from './memory-product-repository.js';
 export { MemoryNotifier } from './memory-notifier.js';
+export { MemoryOrderRepository } from './memory-order-repository.js';
+export { MemorySettingsRepository } from './memory-settings-repository.js';
+export { MemoryIdempotencyStore } from './memory-idempotency-store.js';

@@ -3,10 +3,23 @@ import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository }
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import { matchesFilter, productComparator } from './memory-product-list.js';
 
+export interface StockLine {
+  productId: Id;
+  quantity: number;
+}
+
+export interface StockShortfall {
+  line: StockLine;
+  /** What the product has now; 0 when it is archived or gone. */
+  available: number;
+}
+
 export class MemoryProductRepository implements ProductRepository {
   private readonly rows = new Map<Id, Product>();
   private readonly ids = new IdSequence();
   private readonly referenced = new Set<Id>();
+  /** Other memory repositories whose rows refer to products (orders, later rentals). */
+  private readonly referenceChecks: Array<(id: Id) => boolean> = [];
 
   async create(data: ProductData & { slug: string }, now: Date): Promise<Product> {
     this.assertSlugFree(data.slug);
@@ -49,7 +62,34 @@ export class MemoryProductRepository implements ProductRepository {
   }
 
   async isReferenced(id: Id): Promise<boolean> {
-    return this.referenced.has(id);
+    return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
+  }
+
+  /** Internal (memory adapters): lets another repository report references to products. */
+  addReferenceCheck(check: (id: Id) => boolean): void {
+    this.referenceChecks.push(check);
+  }
+
+  /**
+   * Internal (MemoryOrderRepository): takes every line's quantity from active products, or
+   * nothing at all. Synchronous, so no other call can interleave: as atomic as SQL's
+   * conditional updates in one transaction. Returns the short lines (empty when taken).
+   */
+  takeStock(lines: readonly StockLine[], now: Date): StockShortfall[] {
+    const wanted = new Map<Id, number>();
+    for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+    const short = lines.flatMap((line) => {
+      const row = this.rows.get(line.productId);
+      const available = row && row.status === 'active' ? row.stock : 0;
+      return available >= (wanted.get(line.productId) ?? 0) ? [] : [{ line, available }];
+    });
+    if (short.length === 0) this.adjustStock(lines, -1, now);
+    return short;
+  }
+
+  /** Internal (MemoryOrderRepository): puts the lines' quantities back (cancel, expiry). */
+  returnStock(lines: readonly StockLine[], now: Date): void {
+    this.adjustStock(lines, 1, now);
   }
 
   /** Test helper: pretend an order line or a rental refers to the product. */
@@ -59,6 +99,13 @@ export class MemoryProductRepository implements ProductRepository {
 
   async delete(id: Id): Promise<boolean> {
     return this.rows.delete(id);
+  }
+
+  private adjustStock(lines: readonly StockLine[], sign: 1 | -1, now: Date): void {
+    for (const line of lines) {
+      const row = this.rows.get(line.productId);
+      if (row) this.rows.set(row.id, { ...row, stock: row.stock + sign * line.quantity, updatedAt: new Date(now) });
+    }
   }
 
   private assertSlugFree(slug: string): void {

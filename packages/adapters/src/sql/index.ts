@@ -8,3 +8,7 @@ export { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-rep
 export { SqlAddressRepository } from './repositories/sql-address-repository.js';
 export { SqlProductRepository } from './repositories/sql-product-repository.js';
 export * from './models/index.js';
+export { SqlOrderRepository } from './repositories/sql-order-repository.js';
+export { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
+export { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';
+export { transactionWithRetry, isRetryable } from './transactions.js';

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       corsOrigins: [],
       rateLimits: DEFAULT_RATE_LIMITS,
+      scheduler: 'inline',
       seedDemoData: true,
       warnings: [expect.stringContaining('JWT_SECRET')],
     });
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://shop.example, http://localhost:3000',
       SEED_DEMO_DATA: 'true',
+      SCHEDULER: 'off',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -94,6 +96,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       corsOrigins: ['https://shop.example', 'http://localhost:3000'],
       rateLimits: DEFAULT_RATE_LIMITS,
+      scheduler: 'off',
       seedDemoData: true,
       warnings: [],
     });
@@ -201,6 +204,17 @@ describe('loadConfig', () => {
       expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO_DATA: '0' }).seedDemoData).toBe(false);
       expect(loadConfig({ NODE_ENV: 'test', SEED_DEMO_DATA: '1' }).seedDemoData).toBe(true);
       expectRejected({ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA');
+    });
+  });
+
+  describe('SCHEDULER', () => {
+    it('runs the jobs inline by default, or leaves them to a worker when off', () => {
+      expect(loadConfig({}).scheduler).toBe('inline');
+      expect(loadConfig({ SCHEDULER: 'inline' }).scheduler).toBe('inline');
+      expect(loadConfig({ SCHEDULER: 'off' }).scheduler).toBe('off');
+    });
+    it('rejects other values', () => {
+      for (const bad of ['on', 'worker', 'false']) expectRejected({ SCHEDULER: bad }, 'SCHEDULER', /inline, off/);
     });
   });
 

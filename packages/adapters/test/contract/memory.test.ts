@@ -2,6 +2,9 @@ import {
   MemoryAddressRepository, MemoryOneTimeTokenRepository, MemoryProductRepository, MemorySessionRepository,
   MemoryUserRepository,
 } from '../../src/memory/index.js';
+import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
+import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';
+import { MemorySettingsRepository } from '../../src/memory/memory-settings-repository.js';
 import { describeAllContracts } from './suites/all-contracts.js';
 
 describeAllContracts(
@@ -14,6 +17,9 @@ describeAllContracts(
       oneTimeTokens: new MemoryOneTimeTokenRepository(),
       addresses: new MemoryAddressRepository(),
       products,
+      orders: new MemoryOrderRepository(products),
+      settings: new MemorySettingsRepository(),
+      idempotency: new MemoryIdempotencyStore(),
       markReferenced: async (id) => products.markReferenced(id),
       dispose: async () => {},
     };

@@ -3,9 +3,12 @@ import { sqlRepositories } from '../support/sql-engine.js';
 import { describeAllContracts } from './suites/all-contracts.js';
 
 // A fresh in-memory database, migrated, for every test.
-// isReferenced is only checked for "false" here: order_items and rentals arrive later.
-describeAllContracts('sqlite', async () => {
-  const knex = createDatabase('sqlite::memory:');
-  await migrateToLatest(knex);
-  return { ...sqlRepositories(knex), dispose: () => knex.destroy() };
-});
+describeAllContracts(
+  'sqlite',
+  async () => {
+    const knex = createDatabase('sqlite::memory:');
+    await migrateToLatest(knex);
+    return { ...sqlRepositories(knex), dispose: () => knex.destroy() };
+  },
+  { canMarkReferenced: true },
+);

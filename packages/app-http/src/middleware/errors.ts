@@ -36,7 +36,8 @@ export function errorEnvelope(): Middleware<ApiState> {
   };
 }
 
-function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; headers: Record<string, string> } {
+/** The status, envelope and headers a failure is answered with (also what idempotency stores). */
+export function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: error.message, code: error.code, request_id: requestId, ...error.meta };
     if (error.details) body.details = error.details.map((d) => ({ field: d.field, message: d.message }));

@@ -1,7 +1,12 @@
 import { Problems } from '../shared/errors.js';
 import { isId, type Id } from '../shared/ids.js';
+import { MAX_PER_PAGE } from '../shared/page.js';
 import { optionalText } from '../shared/text-rules.js';
-import { SHIPPING_METHODS, type ShippingMethod } from './order.js';
+import {
+  ORDER_STATUSES, PAYMENT_STATUSES, SHIPPING_METHODS, type OrderStatus, type PaymentStatus, type ShippingMethod,
+} from './order.js';
+import type { StaffChanges } from './order-changes.js';
+import type { AdminOrderFilter } from './ports.js';
 
 export const MAX_ORDER_LINES = 50;
 export const MIN_LINE_QUANTITY = 1;
@@ -83,15 +88,51 @@ function validateItems(value: unknown, problems: Problems): { productId: Id; qua
   return items;
 }
 
-/** A staff update's free-text fields, trimmed (empty means none). */
-export function validateStaffText(
-  input: { trackingNumber?: unknown; note?: unknown },
-): { trackingNumber: string | null | undefined; note: string | null } {
+/** A staff update's values checked and trimmed (empty texts mean none). */
+export function validateStaffUpdate(input: {
+  status?: unknown;
+  paymentStatus?: unknown;
+  trackingNumber?: unknown;
+  note?: unknown;
+}): StaffChanges {
   const problems = new Problems();
+  if (input.status !== undefined && !(ORDER_STATUSES as readonly unknown[]).includes(input.status)) {
+    problems.add('status', `must be one of: ${ORDER_STATUSES.join(', ')}`);
+  }
+  if (input.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly unknown[]).includes(input.paymentStatus)) {
+    problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
+  }
   const trackingNumber = input.trackingNumber === undefined
     ? undefined
     : optionalText(input.trackingNumber, 'tracking_number', TRACKING_NUMBER_MAX_LENGTH, problems);
   const note = optionalText(input.note, 'note', STAFF_NOTE_MAX_LENGTH, problems);
   problems.throwIfAny();
-  return { trackingNumber, note };
+  return {
+    ...(input.status !== undefined ? { status: input.status as OrderStatus } : {}),
+    ...(input.paymentStatus !== undefined ? { paymentStatus: input.paymentStatus as PaymentStatus } : {}),
+    ...(trackingNumber !== undefined ? { trackingNumber } : {}),
+    note,
+  };
+}
+
+/** Paging and filters of the order lists (the customer's own list uses page and status only). */
+export function validateOrderFilter(filter: AdminOrderFilter): void {
+  const problems = new Problems();
+  if (!Number.isSafeInteger(filter.page) || filter.page < 1) problems.add('page', 'must be a whole number, 1 or more');
+  if (!Number.isSafeInteger(filter.perPage) || filter.perPage < 1 || filter.perPage > MAX_PER_PAGE) {
+    problems.add('per_page', `must be a whole number from 1 to ${MAX_PER_PAGE}`);
+  }
+  if (filter.status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(filter.status)) {
+    problems.add('status', `must be one of: ${ORDER_STATUSES.join(', ')}`);
+  }
+  if (filter.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly string[]).includes(filter.paymentStatus)) {
+    problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
+  }
+  const validDate = (value: Date | undefined): boolean => value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()));
+  if (!validDate(filter.createdFrom)) problems.add('created_from', 'must be a date');
+  if (!validDate(filter.createdTo)) problems.add('created_to', 'must be a date');
+  if (filter.createdFrom && filter.createdTo && filter.createdFrom.getTime() > filter.createdTo.getTime()) {
+    problems.add('created_from', 'must not be after created_to');
+  }
+  problems.throwIfAny();
 }

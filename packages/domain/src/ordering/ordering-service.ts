@@ -1,6 +1,9 @@
-import type { Clock } from '../shared/clock.js';
+import { MINUTE_MS, type Clock } from '../shared/clock.js';
+import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
+import { assertCan, can } from '../identity/permissions.js';
+import type { UserRepository } from '../identity/ports.js';
 import type { Actor } from '../identity/user.js';
 import type { AddressRepository } from '../addresses/ports.js';
 import type { ProductRepository } from '../catalog/ports.js';
@@ -9,6 +12,11 @@ import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
 import type { Order, OrderDetail, OrderStatus, PaymentStatus, ShippingMethod } from './order.js';
 import type { AdminOrderFilter, OrderListFilter, OrderRepository } from './ports.js';
+import { planStaffUpdate, transitionChange, type OrderStep } from './order-changes.js';
+import { orderConfirmation, snapshotOf } from './order-placement.js';
+import { validateOrderFilter, validateOrderRequest, validateStaffUpdate } from './order-rules.js';
+import { changeActorOf } from './order-status.js';
+import { priceOrder } from './pricing.js';
 
 export interface OrderingDeps {
   orders: OrderRepository;
@@ -17,6 +25,8 @@ export interface OrderingDeps {
   settings: StoreSettings;
   notifier: Notifier;
   clock: Clock;
+  /** To address the order confirmation; without it no confirmation is sent. */
+  users?: UserRepository;
 }
 
 export interface PlaceOrderInput {
@@ -52,4 +62,131 @@ export interface OrderingUseCases {
   updateOrder(actor: Actor, id: Id, update: StaffOrderUpdate): Promise<OrderView>;
   /** The scheduler's job: cancels expired unpaid orders; returns how many. */
   expireUnpaidOrders(): Promise<number>;
+}
+
+/** Orders expired per repository call; the job loops until a batch comes back short. */
+export const EXPIRY_BATCH_SIZE = 100;
+
+export const ORDER_EXPIRY_ACTOR = { kind: 'system', name: 'order-expiry' } as const;
+
+/** SPEC §4 purchasing. Prices come from the catalog and settings only; stock is the repository's transaction. */
+export class OrderingService implements OrderingUseCases {
+  constructor(private readonly deps: OrderingDeps) {}
+
+  async placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView> {
+    const request = validateOrderRequest(input);
+    const shipping = await this.deps.addresses.findForUser(actor.userId, request.shippingAddressId);
+    if (!shipping) throw notFound('shipping address');
+    const billing = request.billingAddressId === shipping.id
+      ? shipping
+      : await this.deps.addresses.findForUser(actor.userId, request.billingAddressId);
+    if (!billing) throw notFound('billing address');
+
+    const products = await Promise.all(request.items.map((item) => this.deps.products.findById(item.productId)));
+    const problems = new Problems();
+    const lines = request.items.flatMap((item, index) => {
+      const product = products[index];
+      const field = `items[${index}].product_id`;
+      if (!product) problems.add(field, `product ${item.productId} does not exist`);
+      else if (product.status !== 'active') problems.add(field, `product ${item.productId} is no longer sold`);
+      else return [{ productId: product.id, productName: product.name, unitPrice: product.price, quantity: item.quantity }];
+      return [];
+    });
+    problems.throwIfAny();
+
+    const priced = priceOrder(lines, request.shippingMethod, await this.deps.settings.get('pricing'));
+    const order = await this.deps.orders.placeWithStock({
+      userId: actor.userId,
+      shippingMethod: request.shippingMethod,
+      shippingAddress: snapshotOf(shipping),
+      billingAddress: snapshotOf(billing),
+      notes: request.notes,
+      lines: priced.lines,
+      subtotal: priced.subtotal,
+      shipping: priced.shipping,
+      tax: priced.tax,
+      total: priced.total,
+      createdAt: this.deps.clock.now(),
+      actor: changeActorOf(actor),
+    });
+    await this.sendConfirmation(order);
+    return this.view(order.id);
+  }
+
+  async getOrder(actor: Actor, id: Id): Promise<OrderView> {
+    const order = await this.deps.orders.findDetail(id);
+    // Another customer's order is "not found", never "forbidden": its existence is not revealed.
+    if (!order || (order.userId !== actor.userId && !can(actor.role, 'orders:manage'))) throw notFound('order');
+    return order;
+  }
+
+  async listOrders(actor: Actor, filter: OrderListFilter): Promise<Page<Order>> {
+    validateOrderFilter(filter);
+    return this.deps.orders.listForUser(actor.userId, filter);
+  }
+
+  async cancelOrder(actor: Actor, id: Id, note: string | null = null): Promise<OrderView> {
+    const order = await this.getOrder(actor, id);
+    const { note: text } = validateStaffUpdate({ note });
+    const change = transitionChange(order, 'cancelled', changeActorOf(actor), text, this.deps.clock.now());
+    if (!can(actor.role, 'orders:manage')) change.requirePaymentStatusIn = ['pending', 'failed'];
+    await this.apply(id, [{ kind: 'status', change }], 'order can no longer be cancelled');
+    return this.view(id);
+  }
+
+  async listAllOrders(actor: Actor, filter: AdminOrderFilter): Promise<Page<Order>> {
+    assertCan(actor, 'orders:manage');
+    validateOrderFilter(filter);
+    return this.deps.orders.listAll(filter);
+  }
+
+  async updateOrder(actor: Actor, id: Id, update: StaffOrderUpdate): Promise<OrderView> {
+    assertCan(actor, 'orders:manage');
+    const changes = validateStaffUpdate(update);
+    const order = await this.getOrder(actor, id);
+    const steps = planStaffUpdate(order, changes, changeActorOf(actor), this.deps.clock.now());
+    await this.apply(id, steps, 'the order changed meanwhile; reload it and try again');
+    return this.view(id);
+  }
+
+  async expireUnpaidOrders(): Promise<number> {
+    const now = this.deps.clock.now();
+    const minutes = await this.deps.settings.get('order_expiry_minutes');
+    const cutoff = new Date(now.getTime() - minutes * MINUTE_MS);
+    let expired = 0;
+    for (;;) {
+      const batch = await this.deps.orders.cancelExpired(cutoff, EXPIRY_BATCH_SIZE, now, ORDER_EXPIRY_ACTOR);
+      expired += batch.length;
+      if (batch.length < EXPIRY_BATCH_SIZE) return expired;
+    }
+  }
+
+  /** Runs the steps in order; a conditional change that finds the order moved on is a 409. */
+  private async apply(id: Id, steps: OrderStep[], conflictMessage: string): Promise<void> {
+    for (const step of steps) {
+      const changed = step.kind === 'status'
+        ? await this.deps.orders.changeStatus(id, step.change)
+        : await this.deps.orders.updateFields(id, step.fields, this.deps.clock.now());
+      if (!changed) throw new DomainError('conflict', conflictMessage);
+    }
+  }
+
+  private async view(id: Id): Promise<OrderView> {
+    const order = await this.deps.orders.findDetail(id);
+    if (!order) throw notFound('order');
+    return order;
+  }
+
+  /**
+   * Best effort: the order is already committed, so a mail failure must not turn it into an
+   * error the client would retry (and order twice). The transactional outbox replaces this.
+   */
+  private async sendConfirmation(order: Order): Promise<void> {
+    try {
+      const user = await this.deps.users?.findById(order.userId);
+      if (user) await this.deps.notifier.notify(orderConfirmation(order, user));
+    } catch {
+      // Deliberately swallowed: see above.
+    }
+  }
 }

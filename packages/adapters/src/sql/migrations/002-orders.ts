@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { mysqlTableOptions, timestamp } from './schema-helpers.js';
+import { isSqlite, mysqlTableOptions, timestamp } from './schema-helpers.js';
 
 /** Orders with their items and status history, the payment ledger, idempotency keys. */
 export async function up(knex: Knex): Promise<void> {
@@ -82,12 +82,14 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('idempotency_keys', (t) => {
     mysqlTableOptions(knex, t);
     t.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE');
-    t.string('idem_key', 255).notNullable();
+    // Keys are compared byte for byte: "abc" and "ABC" are two keys.
+    const idemKey = t.string('idem_key', 255).notNullable();
+    if (!isSqlite(knex)) idemKey.collate('utf8mb4_bin');
     t.string('request_hash', 128).notNullable();
     t.integer('response_status').nullable();
     t.text('response_body', 'longtext').nullable(); // the JSON answer replayed to a retry
     timestamp(t, 'created_at').notNullable();
-    t.primary(['user_id', 'idem_key'], { constraintName: 'idempotency_keys_primary' });
+    t.primary(['user_id', 'idem_key'], 'idempotency_keys_primary');
     t.index(['created_at'], 'idempotency_keys_created_at_index');
   });
 }

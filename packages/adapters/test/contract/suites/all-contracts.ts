@@ -4,6 +4,9 @@ import { describeOneTimeTokenRepositoryContract } from './one-time-token-reposit
 import { describeProductRepositoryContract } from './product-repository.contract.js';
 import { describeSessionRepositoryContract } from './session-repository.contract.js';
 import { describeUserRepositoryContract } from './user-repository.contract.js';
+import { describeOrderRepositoryContract } from './order-repository.contract.js';
+import { describeSettingsRepositoryContract } from './settings-repository.contract.js';
+import { describeIdempotencyStoreContract } from './idempotency-store.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
 export function describeAllContracts(
@@ -34,4 +37,10 @@ export function describeAllContracts(
     },
     options,
   );
+  describeOrderRepositoryContract(name, async () => {
+    const engine = await makeEngine();
+    return { orders: engine.orders, products: engine.products, users: engine.users, dispose: () => engine.dispose() };
+  });
+  describeSettingsRepositoryContract(name, fixtureOf('settings'));
+  describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
 }

@@ -1,5 +1,6 @@
 import type {
-  AddressRepository, Id, OneTimeTokenRepository, ProductRepository, SessionRepository, UserRepository,
+  AddressRepository, Id, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository, SessionRepository,
+  SettingsRepository, UserRepository,
 } from '@giggatek/domain';
 
 /** One port under test, plus what its rows need around them. */
@@ -20,6 +21,9 @@ export interface Engine {
   oneTimeTokens: OneTimeTokenRepository;
   addresses: AddressRepository;
   products: ProductRepository;
+  orders: OrderRepository;
+  settings: SettingsRepository;
+  idempotency: IdempotencyStore;
   /** Makes a product count as referenced by an order or rental, when the engine can. */
   markReferenced?: (productId: Id) => Promise<void>;
   dispose(): Promise<void>;

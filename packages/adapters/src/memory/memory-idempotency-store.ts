@@ -1,0 +1,39 @@
+import type { Id, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
+import { copy } from './memory-store.js';
+
+/**
+ * Idempotency keys per user. Each method checks and writes without an `await` in between,
+ * so of two concurrent claims of one key exactly one wins (as the SQL primary key decides).
+ */
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, IdempotencyRecord>();
+
+  async claim(
+    userId: Id,
+    key: string,
+    requestHash: string,
+    now: Date,
+    ttlMs: number,
+  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
+    const slot = slotOf(userId, key);
+    const existing = this.records.get(slot);
+    // A record is live while younger than the TTL; an older one is taken over.
+    if (existing && existing.createdAt.getTime() > now.getTime() - ttlMs) return { claimed: false, record: copy(existing) };
+    this.records.set(slot, { userId, key, requestHash, responseStatus: null, responseBody: null, createdAt: new Date(now) });
+    return { claimed: true };
+  }
+
+  async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {
+    const record = this.records.get(slotOf(userId, key));
+    if (record) this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });
+  }
+
+  async release(userId: Id, key: string): Promise<void> {
+    this.records.delete(slotOf(userId, key));
+  }
+}
+
+/** Keys are per user: one user's key never answers another's request. */
+function slotOf(userId: Id, key: string): string {
+  return JSON.stringify([userId, key]);
+}

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { Id, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
+import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
+
+/** How often a claim re-reads after losing a race with a concurrent release or replacement. */
+const CLAIM_ATTEMPTS = 5;
+
+/**
+ * Idempotency keys in `idempotency_keys`, unique per (user_id, idem_key). A claim is an
+ * INSERT, so the primary key decides which of two concurrent claims wins.
+ */
+export class SqlIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly knex: Knex) {}
+
+  async claim(
+    userId: Id,
+    key: string,
+    requestHash: string,
+    now: Date,
+    ttlMs: number,
+  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
+      if (await this.insert(userId, key, requestHash, now)) return { claimed: true };
+      const record = await this.find(userId, key);
+      if (!record) continue; // released in between: try the insert again
+      const expiredBefore = new Date(now.getTime() - ttlMs);
+      if (record.createdAt > expiredBefore) return { claimed: false, record };
+      // Expired: take it over with a conditional update. Of two concurrent takeovers the
+      // second finds created_at already renewed and matches nothing.
+      const replaced = await this.knex('idempotency_keys')
+        .where({ user_id: userId, idem_key: key })
+        .andWhere('created_at', '<=', expiredBefore)
+        .update({ request_hash: requestHash, response_status: null, response_body: null, created_at: now });
+      if (replaced > 0) return { claimed: true };
+    }
+    throw new Error(`could not claim idempotency key after ${CLAIM_ATTEMPTS} attempts`);
+  }
+
+  async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {
+    await this.knex('idempotency_keys')
+      .where({ user_id: userId, idem_key: key })
+      .update({ response_status: responseStatus, response_body: responseBody });
+  }
+
+  async release(userId: Id, key: string): Promise<void> {
+    await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key }).delete();
+  }
+
+  private async insert(userId: Id, key: string, requestHash: string, now: Date): Promise<boolean> {
+    try {
+      await this.knex('idempotency_keys').insert({
+        user_id: userId, idem_key: key, request_hash: requestHash, response_status: null, response_body: null, created_at: now,
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  private async find(userId: Id, key: string): Promise<IdempotencyRecord | null> {
+    const row = (await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key }).first()) as
+      | Record<string, unknown>
+      | undefined;
+    if (!row) return null;
+    return {
+      userId: toNumber(row.user_id),
+      key: String(row.idem_key),
+      requestHash: String(row.request_hash),
+      responseStatus: row.response_status === null || row.response_status === undefined ? null : toNumber(row.response_status),
+      responseBody: toStringOrNull(row.response_body),
+      createdAt: toDate(row.created_at),
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+import type { SettingsRepository } from '@giggatek/domain';
+
+/** Settings as JSON text in the `settings` table, one row per key. */
+export class SqlSettingsRepository implements SettingsRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async get(key: string): Promise<unknown> {
+    const row = (await this.knex('settings').where({ key }).first('value')) as { value: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+  }
+
+  /** An upsert: one statement, so two concurrent writers never collide on the key. */
+  async set(key: string, value: unknown, now: Date): Promise<void> {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new TypeError(`setting ${key} has no JSON value`);
+    await this.knex('settings').insert({ key, value: text, updated_at: now }).onConflict('key').merge(['value', 'updated_at']);
+  }
+}

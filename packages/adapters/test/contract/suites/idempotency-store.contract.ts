@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Id, IdempotencyStore } from '@giggatek/domain';
+import type { ContractFixture, MakeFixture } from './fixture.js';
+import { concurrently, createTestUser } from './fixture.js';
+
+const t0 = new Date('2026-02-01T10:00:00.500Z');
+const DAY = 24 * 60 * 60 * 1000;
+const after = (ms: number): Date => new Date(t0.getTime() + ms);
+
+export function describeIdempotencyStoreContract(name: string, makeRepo: MakeFixture<IdempotencyStore>): void {
+  describe(`IdempotencyStore contract (${name})`, () => {
+    let fixture: ContractFixture<IdempotencyStore>;
+    let store: IdempotencyStore;
+    let userId: Id;
+    let otherUserId: Id;
+    beforeEach(async () => {
+      fixture = await makeRepo();
+      store = fixture.repo;
+      userId = await createTestUser(fixture.users);
+      otherUserId = await createTestUser(fixture.users);
+    });
+    afterEach(async () => {
+      await fixture.dispose();
+    });
+
+    it('claims a new key once; a second claim gets the record, then the stored response', async () => {
+      expect(await store.claim(userId, 'key-1', 'hash-a', t0, DAY)).toEqual({ claimed: true });
+      expect(await store.claim(userId, 'key-1', 'hash-b', after(1000), DAY)).toEqual({
+        claimed: false,
+        record: { userId, key: 'key-1', requestHash: 'hash-a', responseStatus: null, responseBody: null, createdAt: t0 },
+      });
+      const body = JSON.stringify({ order: { id: 1, notes: 'x'.repeat(100_000) } });
+      await store.complete(userId, 'key-1', 201, body);
+      expect(await store.claim(userId, 'key-1', 'hash-a', after(2000), DAY)).toEqual({
+        claimed: false,
+        record: { userId, key: 'key-1', requestHash: 'hash-a', responseStatus: 201, responseBody: body, createdAt: t0 },
+      });
+    });
+
+    it('keeps keys apart per user and by letter case', async () => {
+      expect(await store.claim(userId, 'Key-1', 'hash-a', t0, DAY)).toEqual({ claimed: true });
+      expect(await store.claim(otherUserId, 'Key-1', 'hash-a', t0, DAY)).toEqual({ claimed: true });
+      expect(await store.claim(userId, 'key-1', 'hash-a', t0, DAY)).toEqual({ claimed: true });
+    });
+
+    it('lets a released key be claimed again', async () => {
+      await store.claim(userId, 'key-1', 'hash-a', t0, DAY);
+      await store.release(userId, 'key-1');
+      expect(await store.claim(userId, 'key-1', 'hash-b', after(1000), DAY)).toEqual({ claimed: true });
+      const second = await store.claim(userId, 'key-1', 'hash-c', after(2000), DAY);
+      expect(second).toMatchObject({ claimed: false, record: { requestHash: 'hash-b', createdAt: after(1000) } });
+    });
+
+    it('replaces a record once it is as old as the time to live', async () => {
+      await store.claim(userId, 'key-1', 'hash-a', t0, DAY);
+      await store.complete(userId, 'key-1', 201, '{"order":{}}');
+      expect(await store.claim(userId, 'key-1', 'hash-b', after(DAY - 1), DAY)).toMatchObject({ claimed: false });
+      expect(await store.claim(userId, 'key-1', 'hash-b', after(DAY), DAY)).toEqual({ claimed: true });
+      expect(await store.claim(userId, 'key-1', 'hash-c', after(DAY + 1), DAY)).toEqual({
+        claimed: false,
+        record: { userId, key: 'key-1', requestHash: 'hash-b', responseStatus: null, responseBody: null, createdAt: after(DAY) },
+      });
+    });
+
+    it('gives a key to exactly one of several concurrent claims', async () => {
+      const results = await concurrently(6, (i) => store.claim(userId, 'race', `hash-${i}`, t0, DAY));
+      expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    });
+
+    it('gives an expired key to exactly one of several concurrent claims', async () => {
+      await store.claim(userId, 'race', 'old', t0, DAY);
+      const results = await concurrently(6, (i) => store.claim(userId, 'race', `hash-${i}`, after(2 * DAY), DAY));
+      expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    });
+  });
+}

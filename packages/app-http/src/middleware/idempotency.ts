@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { DomainError, HOUR_MS, type Clock, type IdempotencyStore } from '@giggatek/domain';
+import type { ApiContext, RouteInput } from '../api-router.js';
+import { HttpError } from '../http-error.js';
+import { toResponse } from './errors.js';
+
+export const IDEMPOTENCY_TTL_MS = 24 * HOUR_MS;
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** 1–255 visible ASCII characters (what Stripe accepts, minus the spaces). */
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+type Handler<B, Q> = (ctx: ApiContext, input: RouteInput<B, Q>) => Promise<void>;
+
+export interface IdempotencyDeps {
+  store: IdempotencyStore;
+  clock: Clock;
+}
+
+/**
+ * Wraps a signed-in route's handler so an `Idempotency-Key` header makes it safe to retry
+ * (SPEC §4). It wraps the handler rather than running as route middleware because the key
+ * belongs to the authenticated user, and authentication and validation run just before the
+ * handler. Without the header the handler runs as usual.
+ *
+ * The first request with a key claims it; the answer is stored when the request did its
+ * work (2xx) or was refused for a reason that a retry would meet again (insufficient
+ * stock); any other failure (invalid input, not found, server error) releases the key so
+ * the client may retry. A later request with the key and the same method, path and body
+ * gets the stored answer (header `Idempotent-Replayed: true`); with another request, 409.
+ */
+export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>): Handler<B, Q> {
+  return async (ctx, input) => {
+    const key = idempotencyKey(ctx);
+    if (key === null) return handler(ctx, input);
+
+    const userId = input.actor.userId;
+    const requestHash = hashRequest(ctx.method, ctx.path, input.body);
+    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_TTL_MS);
+    if (!claim.claimed) {
+      const { record } = claim;
+      if (record.requestHash !== requestHash) {
+        throw new DomainError('idempotency_conflict', 'this Idempotency-Key was used with a different request');
+      }
+      if (record.responseStatus === null || record.responseBody === null) {
+        throw new HttpError(409, 'idempotency_in_progress', 'a request with this Idempotency-Key is still being processed; retry later', {
+          'Retry-After': '1',
+        });
+      }
+      ctx.status = record.responseStatus;
+      ctx.body = JSON.parse(record.responseBody) as unknown;
+      ctx.set(REPLAYED_HEADER, 'true');
+      return;
+    }
+
+    try {
+      await handler(ctx, input);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'insufficient_stock') {
+        const { status, body } = toResponse(error, ctx.state.requestId);
+        await deps.store.complete(userId, key, status, JSON.stringify(body));
+      } else {
+        await releaseQuietly(ctx, deps.store, userId, key);
+      }
+      throw error;
+    }
+    if (ctx.status >= 200 && ctx.status < 300) {
+      try {
+        await deps.store.complete(userId, key, ctx.status, JSON.stringify(ctx.body));
+      } catch (error) {
+        // The work is done and the client gets its answer; a retry would see "in progress".
+        ctx.state.log.error({ err: error }, 'could not store the answer of an idempotent request');
+      }
+    } else {
+      await releaseQuietly(ctx, deps.store, userId, key);
+    }
+  };
+}
+
+/** The header's key, null without one; 400 when it is not 1–255 visible ASCII characters. */
+function idempotencyKey(ctx: ApiContext): string | null {
+  const raw = ctx.get(IDEMPOTENCY_HEADER);
+  if (raw === '') return null;
+  if (!VALID_KEY.test(raw)) {
+    throw new HttpError(400, 'invalid_idempotency_key', `the ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters`);
+  }
+  return raw;
+}
+
+/** SHA-256 of method, path and the validated body as canonical JSON (keys sorted at every depth). */
+export function hashRequest(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest('hex');
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The request's own failure is what the client must see; a failed release only delays a retry. */
+async function releaseQuietly(ctx: ApiContext, store: IdempotencyStore, userId: number, key: string): Promise<void> {
+  try {
+    await store.release(userId, key);
+  } catch (error) {
+    ctx.state.log.warn({ err: error }, 'could not release an idempotency key');
+  }
+}

@@ -1,0 +1,162 @@
+import { ORDER_STATUSES, PAYMENT_STATUSES, SHIPPING_METHODS } from '@giggatek/domain';
+import type { JsonSchema } from '../validation.js';
+import { pageQuery } from './common.js';
+
+const id: JsonSchema = { type: 'integer', minimum: 1 };
+const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
+
+export const placeOrderBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Prices, shipping, tax and totals are computed by the server; any sent by the client are ignored.',
+  required: ['items', 'shipping_address_id', 'shipping_method'],
+  properties: {
+    items: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      description: 'One line per product (a product at most once).',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['product_id', 'quantity'],
+        properties: { product_id: id, quantity: { type: 'integer', minimum: 1, maximum: 99 } },
+      },
+    },
+    shipping_address_id: id,
+    billing_address_id: { ...id, description: 'Defaults to the shipping address.' },
+    shipping_method: { type: 'string', enum: [...SHIPPING_METHODS] },
+    notes: { type: ['string', 'null'], maxLength: 1000 },
+  },
+};
+
+export const cancelOrderBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { note: { type: ['string', 'null'], maxLength: 1000, description: 'Why; kept in the status history.' } },
+};
+
+export const orderListQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...pageQuery, status: { type: 'string', enum: [...ORDER_STATUSES] } },
+};
+
+export const adminOrderListQuery: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...pageQuery,
+    status: { type: 'string', enum: [...ORDER_STATUSES] },
+    payment_status: { type: 'string', enum: [...PAYMENT_STATUSES] },
+    customer_email: { type: 'string', minLength: 1, maxLength: 254, description: 'Exact match, any letter case.' },
+    date_from: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or after this UTC day.' },
+    date_to: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or before this UTC day.' },
+  },
+};
+
+export const staffOrderUpdateBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'At least one of status, payment_status, tracking_number, note (a bare note is added to the history).',
+  properties: {
+    status: { type: 'string', enum: [...ORDER_STATUSES] },
+    payment_status: { type: 'string', enum: [...PAYMENT_STATUSES], description: "Offline payments: 'paid' moves a pending order to processing." },
+    tracking_number: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
+    note: { type: ['string', 'null'], maxLength: 1000, description: 'Kept in the status history.' },
+  },
+};
+
+const addressSnapshot: JsonSchema = {
+  type: 'object',
+  required: ['recipient_name', 'line1', 'line2', 'city', 'state', 'postal_code', 'country', 'phone'],
+  properties: {
+    recipient_name: { type: 'string' },
+    line1: { type: 'string' },
+    line2: { type: ['string', 'null'] },
+    city: { type: 'string' },
+    state: { type: 'string' },
+    postal_code: { type: 'string' },
+    country: { type: 'string' },
+    phone: { type: ['string', 'null'] },
+  },
+};
+
+const orderItem: JsonSchema = {
+  type: 'object',
+  required: ['id', 'product_id', 'product_name', 'quantity', 'unit_price', 'line_total'],
+  properties: {
+    id,
+    product_id: id,
+    product_name: { type: 'string' },
+    quantity: { type: 'integer' },
+    unit_price: { type: 'integer', description: 'Cents, copied from the product when ordered.' },
+    line_total: { type: 'integer' },
+  },
+};
+
+const money: JsonSchema = { type: 'integer', description: 'Cents.' };
+
+export const order: JsonSchema = {
+  type: 'object',
+  required: [
+    'id', 'user_id', 'status', 'payment_status', 'currency', 'subtotal', 'shipping', 'tax', 'total', 'shipping_method',
+    'shipping_address', 'billing_address', 'tracking_number', 'notes', 'items', 'created_at', 'updated_at',
+  ],
+  properties: {
+    id,
+    user_id: id,
+    status: { type: 'string', enum: [...ORDER_STATUSES] },
+    payment_status: { type: 'string', enum: [...PAYMENT_STATUSES] },
+    currency: { type: 'string', enum: ['usd'] },
+    subtotal: money,
+    shipping: money,
+    tax: money,
+    total: money,
+    shipping_method: { type: 'string', enum: [...SHIPPING_METHODS] },
+    shipping_address: addressSnapshot,
+    billing_address: addressSnapshot,
+    tracking_number: { type: ['string', 'null'] },
+    notes: { type: ['string', 'null'] },
+    items: { type: 'array', items: orderItem },
+    created_at: timestamp,
+    updated_at: timestamp,
+  },
+};
+
+export const payment: JsonSchema = {
+  type: 'object',
+  required: ['id', 'order_id', 'installment_no', 'kind', 'amount', 'currency', 'status', 'created_at'],
+  properties: {
+    id,
+    order_id: { type: ['integer', 'null'] },
+    installment_no: { type: ['integer', 'null'] },
+    kind: { type: 'string', enum: ['order', 'installment', 'buyout', 'refund'] },
+    amount: money,
+    currency: { type: 'string', enum: ['usd'] },
+    status: { type: 'string', enum: ['pending', 'paid', 'failed', 'refunded'], description: "A payment that succeeded reads 'paid'." },
+    created_at: timestamp,
+  },
+};
+
+const statusChange: JsonSchema = {
+  type: 'object',
+  required: ['from', 'to', 'actor', 'note', 'created_at'],
+  properties: {
+    from: { type: ['string', 'null'], description: 'Null for the creation of the order.' },
+    to: { type: 'string' },
+    actor: { type: 'string', description: "'customer', 'manager', 'admin' or 'system:<job>'." },
+    note: { type: ['string', 'null'] },
+    created_at: timestamp,
+  },
+};
+
+export const orderDetail: JsonSchema = {
+  ...order,
+  required: [...(order.required as string[]), 'payments', 'status_history'],
+  properties: {
+    ...(order.properties as Record<string, JsonSchema>),
+    payments: { type: 'array', items: payment },
+    status_history: { type: 'array', items: statusChange },
+  },
+};

@@ -1,0 +1,76 @@
+import { expect } from 'vitest';
+import { registerCustomer, signInAs, STRONG_PASSWORD, type SignedIn } from './accounts.js';
+import { createProduct } from './catalog.js';
+import type { TestResponse, TestServer } from './test-server.js';
+
+export interface Customer extends SignedIn {
+  addressId: number;
+}
+
+export const ADDRESS = {
+  recipient_name: 'Ada Lovelace',
+  line1: '12 Analytical Way',
+  city: 'Austin',
+  state: 'TX',
+  postal_code: '78701',
+  country: 'US',
+};
+
+/** A registered customer with one address in their book. */
+export async function customerWithAddress(server: TestServer, address: Record<string, unknown> = ADDRESS): Promise<Customer> {
+  const customer = await registerCustomer(server);
+  const response = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: address });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return { ...customer, addressId: response.body.address.id };
+}
+
+/** A manager signed in through the API (creates products, runs the staff order API). */
+export function manager(server: TestServer): Promise<SignedIn> {
+  return signInAs(server, 'manager');
+}
+
+/** An active product with the given price and stock; answers its id. */
+export async function productWith(server: TestServer, staffToken: string, fields: { price: number; stock: number; name?: string }): Promise<number> {
+  const product = await createProduct(server, staffToken, { name: fields.name ?? `Part ${Math.random().toString(36).slice(2, 8)}`, price: fields.price, stock: fields.stock });
+  return product.id as number;
+}
+
+export function placeOrder(
+  server: TestServer,
+  customer: Customer,
+  items: { product_id: number; quantity: number }[],
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<TestResponse> {
+  return server.request('POST', '/api/orders', {
+    token: customer.token,
+    headers,
+    body: { items, shipping_address_id: customer.addressId, shipping_method: 'standard', ...extra },
+  });
+}
+
+/** Places an order that must succeed; answers the presented order. */
+export async function placedOrder(server: TestServer, customer: Customer, items: { product_id: number; quantity: number }[], extra: Record<string, unknown> = {}) {
+  const response = await placeOrder(server, customer, items, extra);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.order;
+}
+
+export async function stockOf(server: TestServer, productId: number): Promise<number> {
+  const row = await server.db('products').where({ id: productId }).first('stock');
+  return Number(row.stock);
+}
+
+export async function orderCount(server: TestServer, userId?: number): Promise<number> {
+  const query = server.db('orders');
+  if (userId !== undefined) query.where({ user_id: userId });
+  const row = await query.count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** A new access token for an account (after a test moved the clock past the 15-minute token life). */
+export async function signInAgain(server: TestServer, account: { email: string }): Promise<string> {
+  const response = await server.request('POST', '/api/auth/login', { body: { email: account.email, password: STRONG_PASSWORD } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.token as string;
+}

@@ -1,0 +1,64 @@
+import {
+  MemoryAddressRepository, MemoryNotifier, MemoryOrderRepository, MemoryProductRepository, MemorySettingsRepository,
+  MemoryUserRepository,
+} from '../../../adapters/src/memory/index.js';
+import type { Product, ProductData } from '../../src/catalog/product.js';
+import { FixedClock } from '../../src/shared/clock.js';
+import { cents } from '../../src/shared/money.js';
+import type { Actor, Role } from '../../src/identity/user.js';
+import { OrderingService } from '../../src/ordering/ordering-service.js';
+import type { OrderingDeps, PlaceOrderInput } from '../../src/ordering/ordering-service.js';
+import { StoreSettings } from '../../src/settings/store-settings.js';
+
+/** An OrderingService over the memory adapters, with handles on each part. */
+export function orderingHarness(overrides: Partial<OrderingDeps> = {}) {
+  const clock = new FixedClock('2026-03-01T10:00:00.000Z');
+  const users = new MemoryUserRepository();
+  const products = new MemoryProductRepository();
+  const orders = new MemoryOrderRepository(products, users);
+  const addresses = new MemoryAddressRepository();
+  const settings = new StoreSettings(new MemorySettingsRepository());
+  const notifier = new MemoryNotifier();
+  const service = new OrderingService({ orders, products, addresses, settings, notifier, clock, users, ...overrides });
+  let productCount = 0;
+
+  /** A user with one address; returns the actor and the address id. */
+  const person = async (role: Role = 'customer', name = 'ada') => {
+    const user = await users.create({
+      email: `${name}@example.com`, passwordHash: 'x', firstName: name, lastName: 'Test', phone: null, role, createdAt: clock.now(),
+    });
+    const address = await addresses.create(user.id, {
+      label: null, recipientName: `${name} Test`, line1: '1 Main St', line2: null, city: 'Austin', state: 'TX',
+      postalCode: '78701', country: 'US', phone: null, isDefault: true,
+    }, clock.now());
+    const actor: Actor = { userId: user.id, role };
+    return { actor, addressId: address.id, user };
+  };
+
+  const product = async (overrides: Partial<ProductData> = {}): Promise<Product> => {
+    productCount += 1;
+    return products.create({
+      name: `Product ${productCount}`, description: '', category: 'GPUs', brand: 'NVIDIA', condition: 'Good',
+      specifications: {}, imageUrls: [], price: cents(20_000), rentalRates: {}, rentable: false, stock: 10,
+      isFeatured: false, status: 'active', slug: `product-${productCount}`, ...overrides,
+    }, clock.now());
+  };
+
+  const stockOf = async (id: number): Promise<number | undefined> => (await products.findById(id))?.stock;
+
+  return { clock, users, products, orders, addresses, settings, notifier, service, person, product, stockOf };
+}
+
+export function orderInput(addressId: number, items: PlaceOrderInput['items'], overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
+  return { items, shippingAddressId: addressId, shippingMethod: 'standard', ...overrides };
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<{ code?: string; message: string; details?: { field: string; message: string }[]; meta?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; message: string };
+  }
+  throw new Error('expected a rejection');
+}
