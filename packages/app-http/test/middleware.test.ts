@@ -42,10 +42,10 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
       expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'request_id']);
     });
 
-    it('a known path with the wrong method is an envelope too', async () => {
-      const response = await server.request('PATCH', '/api/products');
-      expect([404, 405]).toContain(response.status);
-      expectError(response, response.status);
+    it('a known path with the wrong method is a 405 envelope naming the allowed methods', async () => {
+      const response = await server.request('DELETE', '/api/products');
+      expectError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toMatch(/GET.*POST|POST.*GET/);
     });
 
     it('malformed JSON is 400 invalid_json', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from './support/expect-error.js';
-import { customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf } from './support/orders.js';
+import { customerWithAddress, customersWithAddresses, manager, orderCount, placedOrder, placeOrder, productWith, stockOf } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 describe.each(ENGINES)('orders: stock and cancelling (%s)', (engine) => {
@@ -16,7 +16,7 @@ describe.each(ENGINES)('orders: stock and cancelling (%s)', (engine) => {
 
   it(`20 concurrent orders for the last 5 units: exactly 5 succeed, 15 get 409 naming the product, stock ends at 0 (${engine})`, async () => {
     const productId = await productWith(server, staffToken, { price: 9_900, stock: 5, name: 'Ryzen 9 5950X' });
-    const customers = await Promise.all(Array.from({ length: 20 }, () => customerWithAddress(server)));
+    const customers = await customersWithAddresses(server, 20);
     const before = await orderCount(server);
 
     const responses = await Promise.all(customers.map((customer) => placeOrder(server, customer, [{ product_id: productId, quantity: 1 }])));

@@ -40,6 +40,16 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
     expect((await login(other.email, STRONG_PASSWORD)).status).toBe(200);
   });
 
+  it('X-Forwarded-For does not buy a fresh budget when the proxy is not trusted', async () => {
+    const email = uniqueEmail('spoof');
+    for (let n = 1; n <= 5; n += 1) {
+      const response = await server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': `203.0.113.${n}` } });
+      expect(response.status).toBe(401);
+    }
+    const spoofed = await server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': '198.51.100.7' } });
+    expectRateLimited(spoofed, 5);
+  });
+
   it('a successful login resets the count', async () => {
     const account = await signInAs(server, 'customer');
     for (let attempt = 0; attempt < 4; attempt += 1) expect((await login(account.email, WRONG)).status).toBe(401);

@@ -142,6 +142,12 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
       expect(session.revoked_at).not.toBeNull();
     });
 
+    it('a refresh token older than 30 days → 401', async () => {
+      const account = await registerCustomer(server);
+      server.clock.advance(30 * 24 * 60 * 60 * 1000 + 1000);
+      expectError(await refresh(account.refreshToken), 401, 'invalid_token');
+    });
+
     it('an unknown refresh token → 401', async () => {
       expectError(await refresh('x'.repeat(43)), 401, 'invalid_token');
     });

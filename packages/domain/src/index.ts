@@ -46,3 +46,4 @@ export * from './ordering/order-status.js';
 export * from './ordering/order-rules.js';
 export * from './ordering/order-changes.js';
 export * from './ordering/stock-shortage.js';
+export * from './addresses/country-codes.js';

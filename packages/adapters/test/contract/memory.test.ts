@@ -11,13 +11,14 @@ describeAllContracts(
   'memory',
   async () => {
     const products = new MemoryProductRepository();
+    const users = new MemoryUserRepository();
     return {
-      users: new MemoryUserRepository(),
+      users,
       sessions: new MemorySessionRepository(),
       oneTimeTokens: new MemoryOneTimeTokenRepository(),
       addresses: new MemoryAddressRepository(),
       products,
-      orders: new MemoryOrderRepository(products),
+      orders: new MemoryOrderRepository(products, users),
       settings: new MemorySettingsRepository(),
       idempotency: new MemoryIdempotencyStore(),
       markReferenced: async (id) => products.markReferenced(id),

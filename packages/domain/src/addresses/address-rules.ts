@@ -1,6 +1,7 @@
 import { Problems } from '../shared/errors.js';
 import { optionalPhone, optionalText, requiredText } from '../shared/text-rules.js';
 import type { AddressData, AddressInput } from './address.js';
+import { isCountryCode } from './country-codes.js';
 
 export const ADDRESS_TEXT_MAX_LENGTH = 100;
 /** The longest postal codes in use are 10 characters; the store keeps 20. */
@@ -31,12 +32,13 @@ export function validateAddressInput(input: AddressInput): AddressData {
   return data;
 }
 
-/** ISO 3166-1 alpha-2: two letters, stored upper case. */
+/** ISO 3166-1 alpha-2: an assigned code, stored upper case. */
 function countryCode(value: unknown, problems: Problems): string {
   if (value === undefined || value === null) return DEFAULT_COUNTRY;
-  if (typeof value !== 'string' || !/^[A-Za-z]{2}$/.test(value.trim())) {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!isCountryCode(code)) {
     problems.add('country', 'must be a two-letter ISO 3166-1 country code such as US');
     return DEFAULT_COUNTRY;
   }
-  return value.trim().toUpperCase();
+  return code;
 }

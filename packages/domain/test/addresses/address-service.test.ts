@@ -27,6 +27,10 @@ describe('address rules', () => {
     expect(validateAddressInput(home({ country: 'gb' })).country).toBe('GB');
   });
 
+  it.each(['ZZ', 'XX', 'UK', 'U1'])('refuses %s, which is not an assigned ISO 3166-1 code', (country) => {
+    expect(() => validateAddressInput(home({ country }))).toThrow(/country/);
+  });
+
   it('names every bad field in snake_case', () => {
     try {
       validateAddressInput({

@@ -6,7 +6,7 @@ import { isUniqueViolation, toNumber } from '../row-values.js';
 import { applyProductFilter, productOrder } from './product-list-query.js';
 import { toProduct, toProductColumns } from './product-rows.js';
 
-/** Tables whose rows refer to a product; they arrive with later migrations. */
+/** Tables whose rows refer to a product: order_items (migration 002); rentals arrives later. */
 const REFERENCING_TABLES = ['order_items', 'rentals'] as const;
 
 export class SqlProductRepository implements ProductRepository {

@@ -13,8 +13,8 @@ export interface ProductFixture extends ContractFixture<ProductRepository> {
 }
 
 /**
- * The "referenced" case runs only for fixtures with `markReferenced` (the memory engine;
- * SQL has no order or rental tables yet), so `canMarkReferenced` says so up front.
+ * The "referenced" case runs only for fixtures with `markReferenced` (every engine now:
+ * SQL writes an order line), so `canMarkReferenced` says so up front.
  */
 export function describeProductRepositoryContract(
   name: string,
