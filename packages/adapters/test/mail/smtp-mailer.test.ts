@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SmtpMailer } from '../../src/mail/index.js';
-import { startFakeSmtpServer } from './fake-smtp-server.js';
+import { startSmtpTestServer } from './smtp-test-server.js';
 import { parseMessage, partsOf } from './eml.js';
 
 describe('SmtpMailer', () => {
-  let server: Awaited<ReturnType<typeof startFakeSmtpServer>>;
+  let server: Awaited<ReturnType<typeof startSmtpTestServer>>;
   beforeEach(async () => {
-    server = await startFakeSmtpServer();
+    server = await startSmtpTestServer();
   });
   afterEach(async () => {
     await server.close();
@@ -24,7 +24,7 @@ describe('SmtpMailer', () => {
       });
       expect(server.received).toHaveLength(1);
       const mail = server.received[0];
-      expect(mail?.auth).toBe('\u0000mailer\u0000s3cret');
+      expect(mail?.auth).toBe('mailer:s3cret');
       expect(mail?.from).toBe('no-reply@giggatek.local');
       expect(mail?.to).toEqual(['ada@example.com']);
       const message = parseMessage(mail?.data ?? '');
@@ -38,7 +38,7 @@ describe('SmtpMailer', () => {
 
   it('rejects when the server cannot be reached', async () => {
     // A port that was just ours and is now closed (the shared server keeps its own port busy).
-    const gone = await startFakeSmtpServer();
+    const gone = await startSmtpTestServer();
     const port = gone.port;
     await gone.close();
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`);
