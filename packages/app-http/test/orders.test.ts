@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve, TOKENS } from '@giggatek/adapters';
+import { cents } from '@giggatek/domain';
 import { expectError, detailFields } from './support/expect-error.js';
 import {
   ADDRESS, customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf, type Customer,
@@ -63,11 +65,9 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
       const productId = await productWith(server, staffToken, { price: 25_000, stock: 10 });
       expect(await placedOrder(server, customer, [{ product_id: productId, quantity: 2 }])).toMatchObject({ subtotal: 50_000, shipping: 0, tax: 4_125, total: 54_125 });
 
-      const settings = server.container;
-      const { resolve, TOKENS } = await import('@giggatek/adapters');
-      const store = resolve(settings, TOKENS.StoreSettings);
+      const store = resolve(server.container, TOKENS.StoreSettings);
       const pricing = await store.get('pricing');
-      await store.set('pricing', { ...pricing, taxBp: 1_000, shippingRates: { ...pricing.shippingRates, standard: 500 as never } }, server.clock.now());
+      await store.set('pricing', { ...pricing, taxBp: 1_000, shippingRates: { ...pricing.shippingRates, standard: cents(500) } }, server.clock.now());
       try {
         expect(await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }])).toMatchObject({ subtotal: 25_000, shipping: 500, tax: 2_500, total: 28_000 });
       } finally {
