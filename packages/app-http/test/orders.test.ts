@@ -68,6 +68,8 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
       const store = resolve(server.container, TOKENS.StoreSettings);
       const pricing = await store.get('pricing');
       await store.set('pricing', { ...pricing, taxBp: 1_000, shippingRates: { ...pricing.shippingRates, standard: cents(500) } }, server.clock.now());
+      const stored = await server.db('settings').where({ key: 'pricing' }).first();
+      expect(JSON.parse(stored.value)).toMatchObject({ taxBp: 1_000 });
       try {
         expect(await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }])).toMatchObject({ subtotal: 25_000, shipping: 500, tax: 2_500, total: 28_000 });
       } finally {
