@@ -3,11 +3,14 @@ import type { Address, AddressData, AddressRepository, Id } from '@giggatek/doma
 import { isMysql } from '../database.js';
 import { AddressModel } from '../models/index.js';
 import { toBoolean, toDate } from '../row-values.js';
+import { transactionWithRetry } from '../transactions.js';
 
 /**
  * Keeps exactly one default address per user that has any. Every change runs in a
  * transaction that first locks the user's row (MySQL), so two concurrent first
  * addresses cannot both become the default; SQLite's single connection serialises them.
+ * Writes retry on a deadlock: InnoDB gap locks on the user_id index can still make two
+ * different users' transactions collide.
  */
 export class SqlAddressRepository implements AddressRepository {
   constructor(private readonly knex: Knex) {}
@@ -24,11 +27,12 @@ export class SqlAddressRepository implements AddressRepository {
   }
 
   async create(userId: Id, data: AddressData, now: Date): Promise<Address> {
-    const id = await this.knex.transaction(async (trx) => {
+    const id = await transactionWithRetry(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const existing = await trx('addresses').where({ user_id: userId }).first('id');
       const isDefault = data.isDefault || !existing;
-      if (isDefault) await clearDefault(trx, userId);
+      // A first address has no default to clear (and the empty UPDATE would only take gap locks).
+      if (isDefault && existing) await clearDefault(trx, userId);
       const row = await AddressModel.query(trx).insert({
         ...toColumns(data),
         is_default: isDefault,
@@ -43,7 +47,7 @@ export class SqlAddressRepository implements AddressRepository {
 
   /** Unsetting the flag on the default is ignored: another address must become the default instead. */
   async update(userId: Id, addressId: Id, data: AddressData, now: Date): Promise<Address | null> {
-    const found = await this.knex.transaction(async (trx) => {
+    const found = await transactionWithRetry(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
       if (!current) return false;
@@ -58,7 +62,7 @@ export class SqlAddressRepository implements AddressRepository {
   }
 
   async delete(userId: Id, addressId: Id): Promise<boolean> {
-    return this.knex.transaction(async (trx) => {
+    return transactionWithRetry(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
       if (!current) return false;

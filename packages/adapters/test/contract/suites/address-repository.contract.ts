@@ -80,6 +80,13 @@ export function describeAddressRepositoryContract(name: string, makeRepo: MakeFi
       expect(defaults(list)).toHaveLength(1);
     });
 
+    it('lets many different users add their first address at the same moment', async () => {
+      const users = [userId, otherUserId, ...(await Promise.all([1, 2, 3, 4, 5, 6].map(() => createTestUser(fixture.users))))];
+      const created = await concurrently(users.length, (i) => addresses.create(users[i] as Id, addressData({ label: `First ${i}` }), at(i)));
+      expect(created.every((address) => address.isDefault)).toBe(true);
+      for (const user of users) expect(defaults(await addresses.listForUser(user))).toHaveLength(1);
+    });
+
     it("lists only the user's addresses, in creation order", async () => {
       const a = await addresses.create(userId, addressData({ label: 'A' }), at(0));
       await addresses.create(otherUserId, addressData({ label: 'Foreign' }), at(1));
