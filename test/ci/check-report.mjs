@@ -27,4 +27,7 @@ if (redis === 0) {
   failed = true;
   console.error('ci: no Redis test ran (is REDIS_URL set?)');
 }
+// The plain closing line CI reads: 'N passed, N failed, N skipped'.
+const count = (status) => results.filter((test) => test.status === status).length;
+console.log(`${count('passed')} passed, ${count('failed')} failed, ${skipped.length} skipped`);
 process.exit(failed ? 1 : 0);
