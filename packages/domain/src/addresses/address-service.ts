@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Actor } from '../identity/user.js';
-import type { Address, AddressInput } from './address.js';
+import { snapshotOf, type Address, type AddressInput } from './address.js';
 import { validateAddressInput } from './address-rules.js';
 import type { AddressRepository } from './ports.js';
 
@@ -56,17 +56,7 @@ export class AddressService implements AddressUseCases {
 }
 
 function toInput(address: Address): AddressInput {
-  return {
-    label: address.label,
-    recipientName: address.recipientName,
-    line1: address.line1,
-    line2: address.line2,
-    city: address.city,
-    state: address.state,
-    postalCode: address.postalCode,
-    country: address.country,
-    phone: address.phone,
-  };
+  return { label: address.label, ...snapshotOf(address) };
 }
 
 function withoutUndefined<T extends object>(input: T): Partial<T> {

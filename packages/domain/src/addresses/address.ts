@@ -33,3 +33,22 @@ export interface AddressInput {
 }
 
 export type AddressData = Omit<Address, 'id' | 'userId' | 'createdAt' | 'updatedAt'>;
+
+/** The text of an address, as an order copies it (SPEC §3: later edits never change the order). */
+export type AddressSnapshot = Pick<
+  Address,
+  'recipientName' | 'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country' | 'phone'
+>;
+
+export function snapshotOf(address: AddressSnapshot): AddressSnapshot {
+  return {
+    recipientName: address.recipientName,
+    line1: address.line1,
+    line2: address.line2,
+    city: address.city,
+    state: address.state,
+    postalCode: address.postalCode,
+    country: address.country,
+    phone: address.phone,
+  };
+}

@@ -1,21 +1,6 @@
-import type { Address } from '../addresses/address.js';
 import type { Notification } from '../notifications/ports.js';
 import type { User } from '../identity/user.js';
-import type { AddressSnapshot, Order } from './order.js';
-
-/** The address text copied onto an order (SPEC §3: later edits never change the order). */
-export function snapshotOf(address: Address): AddressSnapshot {
-  return {
-    recipientName: address.recipientName,
-    line1: address.line1,
-    line2: address.line2,
-    city: address.city,
-    state: address.state,
-    postalCode: address.postalCode,
-    country: address.country,
-    phone: address.phone,
-  };
-}
+import type { Order } from './order.js';
 
 /** The order confirmation email's data (template variables in snake_case, as the API spells them). */
 export function orderConfirmation(order: Order, user: Pick<User, 'email' | 'firstName'>): Notification {

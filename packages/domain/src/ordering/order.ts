@@ -1,6 +1,7 @@
 import type { Cents } from '../shared/money.js';
 import type { Id } from '../shared/ids.js';
 import type { Role } from '../identity/user.js';
+import type { AddressSnapshot } from '../addresses/address.js';
 
 export const ORDER_STATUSES = ['pending', 'processing', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -10,18 +11,6 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const SHIPPING_METHODS = ['standard', 'expedited', 'overnight'] as const;
 export type ShippingMethod = (typeof SHIPPING_METHODS)[number];
-
-/** The address text copied onto the order: later edits of the address book never change it. */
-export interface AddressSnapshot {
-  recipientName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-}
 
 export interface OrderItem {
   id: Id;

@@ -2,9 +2,10 @@ import type { Id } from '../shared/ids.js';
 import type { Page, PageRequest } from '../shared/page.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
 import type {
-  AddressSnapshot, ChangeActor, Order, OrderDetail, OrderStatus, OrderTotals, PaymentStatus, ShippingMethod,
+  ChangeActor, Order, OrderDetail, OrderStatus, OrderTotals, PaymentStatus, ShippingMethod,
 } from './order.js';
 import type { PricedLine } from './pricing.js';
+import type { AddressSnapshot } from '../addresses/address.js';
 
 export interface NewOrder extends OrderTotals {
   userId: Id;
