@@ -1,20 +1,28 @@
-// What the bench measures. Each scenario is one request path, answered by the real app
-// and by a baseline: the same query written by hand with mysql2 on a bare Koa app, so
-// the ratio app/baseline is the cost of our layers (routing, validation, domain,
-// knex/objection, presenters) on top of the unavoidable database work.
+// What the bench measures. Each scenario is one request, sent by autocannon to the real
+// app and, when it has one, to a baseline: the same queries written by hand with mysql2
+// on a bare Koa app, so the ratio app/baseline is the cost of our layers (routing,
+// validation, authentication, domain, knex/objection, presenters) on top of the
+// unavoidable database work. A scenario without a baseline reports the app's figures only.
 //
-// To add a scenario (e.g. GET /api/orders): append an object with
-//   name      a short label for the table;
-//   path      the request path, identical for app and baseline;
-//   headers   optional request headers (e.g. a bearer token made in run.mjs);
-//   baseline  async (pool, url) => ({ status, body }): the hand-written equivalent;
-//   compare   (appBody, baselineBody) => problem string or null: the sanity check that
-//             both answered the same thing (a fast wrong answer is not a result).
-
-const PRODUCT_COLUMNS = [
-  'id', 'name', 'slug', 'description', 'category', 'brand', 'condition', 'specifications', 'image_urls',
-  'rental_rates', 'price', 'rentable', 'stock', 'is_featured', 'status', 'created_at', 'updated_at',
-].map((column) => `\`${column}\``).join(', ');
+// Fields:
+//   name         a short label for the table;
+//   method       'GET' (default) or 'POST';
+//   path         the request path, identical for app and baseline;
+//   as           optional: 'customer' or 'buyer', the bench account whose bearer token is
+//                sent (run.mjs signs in just before the scenario; lib/order-fixture.mjs);
+//   body         optional (fixture) => JSON body of every request;
+//   status       the answer expected from the app (200 by default);
+//   check        optional (appBody, fixture) => problem string or null, on one answer
+//                before the load: a fast wrong answer is not a result;
+//   baseline     optional async (pool, url, context) => ({ status, body }): the
+//                hand-written equivalent (context.userId: the fixture's customer);
+//   compare      (appBody, baselineBody) => problem string or null, when there is a baseline;
+//   targetRatio  optional: the ratio app/baseline (req/s) this scenario should reach;
+//   creates      optional table name: each answered request adds exactly one row there,
+//                which run.mjs checks after the load.
+import { listOrdersOfUser, sameOrderPage } from './baselines/orders.mjs';
+import { listProductsByCategory, sameProductPage } from './baselines/products.mjs';
+import { ORDERS_PER_CUSTOMER } from './lib/order-fixture.mjs';
 
 export const SCENARIOS = [
   {
@@ -22,67 +30,37 @@ export const SCENARIOS = [
     path: '/api/products?category=GPUs&page=2',
     baseline: listProductsByCategory,
     compare: sameProductPage,
+    targetRatio: 0.8,
+  },
+  {
+    name: 'my orders, page 1',
+    path: '/api/orders',
+    as: 'customer',
+    check: (body) => (body.orders?.length === 20 && body.pagination?.total === ORDERS_PER_CUSTOMER
+      ? null
+      : `expected 20 of ${ORDERS_PER_CUSTOMER} orders, got ${body.orders?.length} of ${body.pagination?.total}`),
+    baseline: listOrdersOfUser,
+    compare: sameOrderPage,
+  },
+  {
+    name: 'place an order',
+    method: 'POST',
+    path: '/api/orders',
+    as: 'buyer',
+    body: (fixture) => ({
+      items: [{ product_id: fixture.productIds[0], quantity: 1 }],
+      shipping_address_id: fixture.buyer.addressId,
+      shipping_method: 'standard',
+    }),
+    status: 201,
+    check: (body, fixture) => {
+      const order = body.order;
+      if (!Number.isInteger(order?.total) || order.total <= 0) return `no order total in ${JSON.stringify(body).slice(0, 200)}`;
+      const line = order.items?.[0];
+      return order.items.length === 1 && line.product_id === fixture.productIds[0] && line.quantity === 1
+        ? null
+        : `unexpected lines ${JSON.stringify(order.items)}`;
+    },
+    creates: 'orders',
   },
 ];
-
-/** The API's default listing (sort=featured) of one category, 20 per page. */
-async function listProductsByCategory(pool, url) {
-  const category = url.searchParams.get('category') ?? '';
-  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-  const perPage = 20;
-  const [rows] = await pool.query(
-    `SELECT ${PRODUCT_COLUMNS} FROM products WHERE status = 'active' AND category = ?
-     ORDER BY is_featured DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`,
-    [category, perPage, (page - 1) * perPage],
-  );
-  const [[{ total }]] = await pool.query(
-    "SELECT COUNT(*) AS total FROM products WHERE status = 'active' AND category = ?",
-    [category],
-  );
-  return {
-    status: 200,
-    body: {
-      products: rows.map(presentProductRow),
-      pagination: { page, per_page: perPage, total, total_pages: Math.ceil(total / perPage) },
-    },
-  };
-}
-
-/** The public product shape (SPEC §2), built straight from a row. */
-function presentProductRow(row) {
-  const imageUrls = JSON.parse(row.image_urls);
-  return {
-    id: row.id,
-    name: row.name,
-    slug: row.slug,
-    description: row.description,
-    category: row.category,
-    brand: row.brand,
-    condition: row.condition,
-    specifications: JSON.parse(row.specifications),
-    image_urls: imageUrls,
-    primary_image: imageUrls[0] ?? null,
-    price: row.price,
-    currency: 'usd',
-    rental_rates: JSON.parse(row.rental_rates),
-    rentable: Boolean(row.rentable),
-    stock: row.stock,
-    is_featured: Boolean(row.is_featured),
-    status: row.status,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  };
-}
-
-function sameProductPage(app, baseline) {
-  const appIds = (app.products ?? []).map((product) => product.id);
-  const baselineIds = baseline.products.map((product) => product.id);
-  if (baselineIds.length === 0) return 'the baseline page is empty: the seed did not reach page 2';
-  if (JSON.stringify(appIds) !== JSON.stringify(baselineIds)) {
-    return `different products: app [${appIds.join(', ')}] vs baseline [${baselineIds.join(', ')}]`;
-  }
-  if (JSON.stringify(app.pagination) !== JSON.stringify(baseline.pagination)) {
-    return `different pagination: app ${JSON.stringify(app.pagination)} vs baseline ${JSON.stringify(baseline.pagination)}`;
-  }
-  return null;
-}

@@ -12,13 +12,20 @@ const logger = createLogger(config.logLevel);
 for (const warning of config.warnings) logger.warn(warning);
 
 const container = createContainer(config);
-await migrate(container);
-if (config.seedDemoData) {
-  for (const line of describeSeed(await seed(container))) logger.info(line);
-}
-
 const server = createHttpServer(apiServices(container), { logger, trustProxy: config.trustProxy });
-const port = await listen(server, config.port);
+let port: number;
+try {
+  await migrate(container);
+  if (config.seedDemoData) {
+    for (const line of describeSeed(await seed(container))) logger.info(line);
+  }
+  port = await listen(server, config.port);
+} catch (error) {
+  // One clear line for the usual causes (database unreachable, port taken), then stop.
+  logger.fatal({ err: error }, `start-up failed: ${startupProblem(error, config.port)}`);
+  await disposeContainer(container).catch(() => undefined);
+  process.exit(1);
+}
 logger.info(`GigGatek listening on http://localhost:${port} (API /api, admin /admin, docs /api/openapi.json)`);
 
 const scheduler = config.scheduler === 'inline' ? createScheduler(container, logger) : null;
@@ -38,3 +45,11 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+function startupProblem(error: unknown, wantedPort: number): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `port ${wantedPort} is already in use (set PORT to another one)`;
+  if (code === 'ECONNREFUSED') return 'the database refused the connection (is it running? check DATABASE_URL)';
+  if (code === 'ER_ACCESS_DENIED_ERROR') return 'the database rejected the credentials in DATABASE_URL';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -21,6 +21,24 @@ export function createDatabase(url: string): Knex {
   throw new Error(`unsupported database url (expected sqlite:<path> or mysql://…): ${redact(url)}`);
 }
 
+/**
+ * Creates the MySQL database named in the URL when it does not exist yet, so a first
+ * `npm start` against an empty server just works. SQLite files are created on open.
+ */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  if (!url.startsWith('mysql://') && !url.startsWith('mariadb://')) return;
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!name) return;
+  parsed.pathname = '/';
+  const server = openMysql(parsed);
+  try {
+    await server.raw('CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', [name]);
+  } finally {
+    await server.destroy();
+  }
+}
+
 /** The health check: can the database answer a trivial query? */
 export async function checkDatabase(knex: Knex): Promise<boolean> {
   try {

@@ -1,5 +1,5 @@
 // SQL persistence (knex + objection) for SQLite and MySQL/MariaDB.
-export { createDatabase, checkDatabase, isMysql } from './database.js';
+export { createDatabase, checkDatabase, ensureDatabaseExists, isMysql } from './database.js';
 export { migrateToLatest } from './migrate.js';
 export { MIGRATIONS, type MigrationModule } from './migrations/index.js';
 export { SqlUserRepository } from './repositories/sql-user-repository.js';
