@@ -1,20 +1,27 @@
-// Throughput benchmark of the public API against a hand-written baseline, measured in
+// Throughput benchmark of the public API against hand-written baselines, measured in
 // the same run on the same machine (docs/performance.md). Needs MariaDB/MySQL.
 //
 //   npm run bench                      (builds first)
-//   MYSQL_URL=mysql://root@127.0.0.1:3306 BENCH_DURATION=10 node test/bench/run.mjs
+//   MYSQL_URL=mysql://root@127.0.0.1:3306 BENCH_DURATION=5 BENCH_ROUNDS=3 node test/bench/run.mjs
 //
-// Exits non-zero when something failed (set-up, errors, non-2xx answers, app and
-// baseline disagreeing), not when a ratio misses its target: the figures are the output.
-import { cpus } from 'node:os';
+// Exits non-zero when something failed (set-up, errors, unexpected answers, app and
+// baseline disagreeing, rows lost or doubled), not when a ratio misses its target: the
+// figures are the output.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { benchUrls, createBenchDatabase, dropBenchDatabase } from './lib/database.mjs';
+import mysql from 'mysql2/promise';
+import { benchUrls, connectionOptions, createBenchDatabase, dropBenchDatabase } from './lib/database.mjs';
 import { benchProductRows, seedProducts } from './lib/seed-products.mjs';
 import { freePort, startServer } from './lib/processes.mjs';
-import { CONNECTIONS, failures, measure } from './lib/measure.mjs';
-import { TARGET_RATIO, printTable, writeResults } from './lib/report.mjs';
+import { CONNECTIONS } from './lib/measure.mjs';
+import { measureInRounds } from './lib/rounds.mjs';
+import { loadProblems, sanityCheck } from './lib/checks.mjs';
+import { countRows, rowsCheck, settledCount } from './lib/rows-check.mjs';
+import { bearer, prepareOrderFixture, signIn, stockProducts } from './lib/order-fixture.mjs';
+import { printTable, writeResults } from './lib/report.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 const PRODUCT_COUNT = 10_000;
@@ -23,17 +30,25 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_FILE = join(ROOT, 'var/bench/results.json');
 
 async function main() {
-  const seconds = durationSeconds();
+  const settings = {
+    seconds: wholeNumberFromEnv('BENCH_DURATION', 5),
+    rounds: wholeNumberFromEnv('BENCH_ROUNDS', 3),
+    warmupSeconds: WARMUP_SECONDS,
+  };
   const { createDatabase, migrateToLatest } = await loadAdapters();
   const { serverUrl, databaseUrl } = benchUrls();
+  // Order confirmations are written as .eml files (the app's mailer without SMTP_URL):
+  // thousands of them, so into a directory of their own that the run removes.
+  const mailDir = mkdtempSync(join(tmpdir(), 'giggatek-bench-mail-'));
   const servers = [];
+  let pool = null;
   let databaseCreated = false;
   try {
     await createBenchDatabase(serverUrl);
     databaseCreated = true;
-    await prepareDatabase(createDatabase, migrateToLatest, databaseUrl);
+    const productIds = await prepareDatabase(createDatabase, migrateToLatest, databaseUrl);
 
-    servers.push(await startServer({
+    const app = await startServer({
       label: 'app',
       script: join(ROOT, 'packages/app-http/dist/main.js'),
       port: await freePort(),
@@ -42,35 +57,31 @@ async function main() {
         LOG_LEVEL: 'silent',
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(32).toString('hex'),
-        // Every autocannon request comes from one IP, so the 600/min per-IP budget is
-        // raised out of reach; the limiter still runs on every request, as in production.
+        MAIL_DIR: mailDir,
+        // Every request comes from one IP, so the per-IP budgets are raised out of reach;
+        // the limiters still run on every request, as in production.
         RATE_LIMIT_GENERAL: '1000000000/60',
+        RATE_LIMIT_REGISTER: '1000/60',
+        RATE_LIMIT_LOGIN: '1000/60',
       },
-    }));
-    servers.push(await startServer({
+    });
+    servers.push(app);
+    const fixture = await prepareOrderFixture(app.baseUrl, productIds);
+    const baseline = await startServer({
       label: 'baseline',
       script: join(ROOT, 'test/bench/baseline-server.mjs'),
       port: await freePort(),
-      env: { DATABASE_URL: databaseUrl },
-    }));
-    const [app, baseline] = servers;
+      env: { DATABASE_URL: databaseUrl, BENCH_USER_ID: String(fixture.customer.userId) },
+    });
+    servers.push(baseline);
+    pool = mysql.createPool({ ...connectionOptions(databaseUrl), connectionLimit: 2 });
 
     const results = [];
     const problems = [];
     for (const scenario of SCENARIOS) {
-      console.log(`\n${scenario.name}: GET ${scenario.path} (${seconds} s each, ${CONNECTIONS} connections)`);
-      const mismatch = await sanityCheck(scenario, app.baseUrl, baseline.baseUrl);
-      if (mismatch) problems.push(`${scenario.name}: ${mismatch}`);
-
-      const options = { seconds, headers: scenario.headers ?? {} };
-      await measure(app.baseUrl + scenario.path, { ...options, seconds: WARMUP_SECONDS });
-      await measure(baseline.baseUrl + scenario.path, { ...options, seconds: WARMUP_SECONDS });
-      const baselineFigures = await measure(baseline.baseUrl + scenario.path, options);
-      const appFigures = await measure(app.baseUrl + scenario.path, options);
-      problems.push(...loadProblems(scenario.name, 'app', appFigures), ...loadProblems(scenario.name, 'baseline', baselineFigures));
-
-      const ratio = appFigures.requests_per_second / baselineFigures.requests_per_second;
-      results.push({ name: scenario.name, path: scenario.path, app: appFigures, baseline: baselineFigures, ratio, target_ratio: TARGET_RATIO, target_met: ratio >= TARGET_RATIO });
+      const outcome = await runScenario(scenario, { app, baseline, fixture, pool, settings });
+      results.push(outcome.result);
+      problems.push(...outcome.problems);
     }
 
     console.log('');
@@ -81,7 +92,10 @@ async function main() {
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
       cpu_model: cpus()[0]?.model ?? 'unknown',
-      duration_seconds: seconds,
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      mysql_version: await serverVersion(pool),
+      duration_seconds: settings.seconds,
+      rounds: settings.rounds,
       warmup_seconds: WARMUP_SECONDS,
       connections: CONNECTIONS,
       products_seeded: PRODUCT_COUNT,
@@ -96,14 +110,62 @@ async function main() {
     return 0;
   } finally {
     for (const server of servers) await server.stop();
+    if (pool) await pool.end();
     if (databaseCreated) await dropBenchDatabase(serverUrl);
+    rmSync(mailDir, { recursive: true, force: true });
   }
 }
 
-function durationSeconds() {
-  const seconds = Number(process.env.BENCH_DURATION ?? 10);
-  if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`BENCH_DURATION must be a whole number of seconds ≥ 1, got "${process.env.BENCH_DURATION}"`);
-  return seconds;
+/** Sanity check, warm-up and alternating rounds of one scenario; then its checks. */
+async function runScenario(scenario, { app, baseline, fixture, pool, settings }) {
+  const method = scenario.method ?? 'GET';
+  const headers = scenario.as ? bearer(await signIn(app.baseUrl, scenario.as)) : {};
+  const body = scenario.body ? JSON.stringify(scenario.body(fixture)) : undefined;
+  const request = { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body };
+  const against = scenario.baseline ? 'app and baseline alternating' : 'app only, no baseline';
+  console.log(`\n${scenario.name}: ${method} ${scenario.path} (${against}; ${settings.rounds} rounds of ${settings.seconds} s, ${CONNECTIONS} connections)`);
+
+  const problems = [];
+  const rowsBefore = scenario.creates ? await countRows(pool, scenario.creates) : null;
+  const sanity = await sanityCheck(scenario, request, { appUrl: app.baseUrl, baselineUrl: baseline.baseUrl, fixture });
+  if (sanity.problem) problems.push(`${scenario.name}: ${sanity.problem}`);
+
+  const targets = [{ label: 'app', url: app.baseUrl + scenario.path }];
+  if (scenario.baseline) targets.push({ label: 'baseline', url: baseline.baseUrl + scenario.path });
+  const figures = await measureInRounds(targets, request, settings);
+  for (const target of targets) problems.push(...loadProblems(scenario, target.label, figures[target.label]));
+
+  const ratio = figures.baseline ? figures.app.requests_per_second / figures.baseline.requests_per_second : null;
+  const targetRatio = scenario.targetRatio ?? null;
+  const result = {
+    name: scenario.name,
+    method,
+    path: scenario.path,
+    app: figures.app,
+    baseline: figures.baseline ?? null,
+    ratio,
+    target_ratio: targetRatio,
+    target_met: ratio === null || targetRatio === null ? null : ratio >= targetRatio,
+  };
+  if (scenario.creates) {
+    result.rows_check = rowsCheck({
+      table: scenario.creates,
+      before: rowsBefore,
+      after: await settledCount(pool, scenario.creates),
+      sanityRows: sanity.appStatus === (scenario.status ?? 200) ? 1 : 0,
+      runs: [figures.app.warmup, ...figures.app.rounds],
+    });
+    console.log(result.rows_check.summary);
+    if (!result.rows_check.ok) problems.push(`${scenario.name}: ${result.rows_check.summary}`);
+  }
+  return { result, problems };
+}
+
+function wholeNumberFromEnv(name, fallback) {
+  const raw = process.env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
+  return value;
 }
 
 /** The app's own schema code, from the built package, so the bench measures real tables and indexes. */
@@ -120,6 +182,7 @@ async function loadAdapters() {
   return adapters;
 }
 
+/** Schema, the 10 000 products, and the stock the order scenarios draw on; returns those products' ids. */
 async function prepareDatabase(createDatabase, migrateToLatest, databaseUrl) {
   const knex = createDatabase(databaseUrl);
   try {
@@ -127,39 +190,15 @@ async function prepareDatabase(createDatabase, migrateToLatest, databaseUrl) {
     const started = Date.now();
     await seedProducts(knex, benchProductRows(PRODUCT_COUNT));
     console.log(`seeded ${PRODUCT_COUNT} products in ${Date.now() - started} ms`);
+    return await stockProducts(knex);
   } finally {
     await knex.destroy();
   }
 }
 
-/** Both must answer 200 with the same result before their speed means anything. */
-async function sanityCheck(scenario, appUrl, baselineUrl) {
-  const [app, baseline] = await Promise.all([
-    getJson(appUrl + scenario.path, scenario.headers),
-    getJson(baselineUrl + scenario.path, scenario.headers),
-  ]);
-  if (app.status !== 200) return `the app answered ${app.status}: ${JSON.stringify(app.body).slice(0, 300)}`;
-  if (baseline.status !== 200) return `the baseline answered ${baseline.status}: ${JSON.stringify(baseline.body).slice(0, 300)}`;
-  return scenario.compare(app.body, baseline.body);
-}
-
-async function getJson(url, headers = {}) {
-  const response = await fetch(url, { headers });
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: response.status, body };
-}
-
-function loadProblems(scenario, target, figures) {
-  if (failures(figures) === 0) return [];
-  const problem = `${scenario} (${target}): ${figures.errors} errors, ${figures.timeouts} timeouts, ${figures.non_2xx} non-2xx ${JSON.stringify(figures.status_codes)}`;
-  const limited = target === 'app' && figures.status_codes['429'] > 0;
-  return [limited ? `${problem} — 429s: the app did not take RATE_LIMIT_GENERAL` : problem];
+async function serverVersion(pool) {
+  const [[{ version }]] = await pool.query('SELECT VERSION() AS version');
+  return version;
 }
 
 main().then(
