@@ -1,3 +1,5 @@
+import { firstDifference } from '../lib/compare.mjs';
+
 // Baseline of GET /api/products?category=…&page=…: the same two statements the app's
 // repository runs, written by hand with mysql2, answering the same JSON page.
 
@@ -65,5 +67,7 @@ export function sameProductPage(app, baseline) {
   if (JSON.stringify(app.pagination) !== JSON.stringify(baseline.pagination)) {
     return `different pagination: app ${JSON.stringify(app.pagination)} vs baseline ${JSON.stringify(baseline.pagination)}`;
   }
-  return null;
+  // Every field alike: a baseline that skipped part of the answer would not be a floor.
+  const difference = firstDifference(app, baseline);
+  return difference ? `different answers at ${difference} (app vs baseline)` : null;
 }

@@ -31,7 +31,3 @@ export async function measure(url, { seconds, method = 'GET', headers = {}, body
     status_codes: statusCodes,
   };
 }
-
-export function failures(figures) {
-  return figures.errors + figures.timeouts + figures.non_2xx;
-}
