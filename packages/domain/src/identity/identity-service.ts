@@ -156,8 +156,11 @@ export class IdentityService implements IdentityUseCases {
       throw new DomainError('invalid_token', 'access token is missing');
     }
     const claims = await this.deps.signer.verifyAccessToken(accessToken);
-    const session = await requireLiveSession(this.deps, claims.sid, claims.sub);
-    const user = await this.deps.users.findById(claims.sub);
+    // Two independent reads on every authenticated request: run them side by side.
+    const [session, user] = await Promise.all([
+      requireLiveSession(this.deps, claims.sid, claims.sub),
+      this.deps.users.findById(claims.sub),
+    ]);
     if (!user) throw new DomainError('invalid_token', 'access token is no longer valid: the account is gone');
     // The role comes from the user row, so a role change applies before the token expires.
     return { userId: user.id, role: user.role, sessionId: session.id };
