@@ -25,7 +25,8 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
       server.clock.advance(1000);
     }
     const archived = await server.db('products').where({ name: ARCHIVED.name }).first();
-    const put = await server.request('PUT', `/api/products/${archived.id}`, { token: manager.token, body: { status: 'archived' } });
+    const admin = await signInAs(server, 'admin');
+    const put = await server.request('PUT', `/api/products/${archived.id}`, { token: admin.token, body: { status: 'archived' } });
     expect(put.status).toBe(200);
   });
   afterAll(async () => {

@@ -141,11 +141,13 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expectError(await server.request('PUT', '/api/products/987654', { token: manager.token, body: { price: 1 } }), 404, 'not_found');
   });
 
-  it('archiving hides a product from the list but keeps it readable', async () => {
+  it('archiving (admin only) hides a product from the list but keeps it readable', async () => {
     const product = await createProduct(server, manager.token, { name: 'Soon archived', category: 'Peripherals' });
     const listed = async () => (await server.request('GET', '/api/products?category=Peripherals&per_page=100')).body.products.map((p: { id: number }) => p.id);
     expect(await listed()).toContain(product.id);
-    const put = await server.request('PUT', `/api/products/${product.id}`, { token: manager.token, body: { status: 'archived' } });
+    expectError(await server.request('PUT', `/api/products/${product.id}`, { token: manager.token, body: { status: 'archived' } }), 403, 'forbidden');
+    expect((await server.db('products').where({ id: product.id }).first()).status).toBe('active');
+    const put = await server.request('PUT', `/api/products/${product.id}`, { token: admin.token, body: { status: 'archived' } });
     expect(put.body.product.status).toBe('archived');
     expect((await server.db('products').where({ id: product.id }).first()).status).toBe('archived');
     expect(await listed()).not.toContain(product.id);

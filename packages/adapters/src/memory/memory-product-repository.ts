@@ -52,6 +52,14 @@ export class MemoryProductRepository implements ProductRepository {
     return row ? copy(row) : null;
   }
 
+  /** Any status; unknown ids are skipped. */
+  async findByIds(ids: readonly Id[]): Promise<Product[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const row = this.rows.get(id);
+      return row ? [copy(row)] : [];
+    });
+  }
+
   async slugExists(slug: string): Promise<boolean> {
     return [...this.rows.values()].some((row) => row.slug === slug);
   }

@@ -77,11 +77,14 @@ export class CatalogService implements CatalogUseCases {
   async updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product> {
     assertCan(actor, 'products:write');
     const current = await this.getProduct(id);
-    const data: ProductData = validateProductUpdate(current, input, await this.categories());
+    const data = validateProductUpdate(current, input, await this.categories());
+    // SPEC §3: archiving (and bringing back) is deletion's business, which is the admin's.
+    if (data.status !== undefined && data.status !== current.status) assertCan(actor, 'products:delete');
     const now = this.deps.clock.now();
     // The slug follows the name, and only the name: links stay stable through other edits.
-    if (data.name !== current.name && slugify(data.name) !== slugify(current.name)) {
-      await this.withFreeSlug(data.name, (slug) => this.deps.products.changeSlug(id, slug, now));
+    if (data.name !== undefined && data.name !== current.name && slugify(data.name) !== slugify(current.name)) {
+      const name = data.name;
+      await this.withFreeSlug(name, (slug) => this.deps.products.changeSlug(id, slug, now));
     }
     const updated = await this.deps.products.update(id, data, now);
     if (!updated) throw notFound('product');

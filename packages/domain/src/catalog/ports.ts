@@ -13,6 +13,11 @@ export interface ProductRepository {
    */
   changeSlug(id: Id, slug: string, now: Date): Promise<boolean>;
   findById(id: Id): Promise<Product | null>;
+  /**
+   * The products with these ids, any status, in no particular order; unknown ids are
+   * simply absent. One round trip however many ids (order placement reads up to 50).
+   */
+  findByIds(ids: readonly Id[]): Promise<Product[]>;
   slugExists(slug: string): Promise<boolean>;
   /** Active products only, filtered, sorted (ties broken by id) and paged. */
   list(filter: ProductFilter): Promise<Page<Product>>;

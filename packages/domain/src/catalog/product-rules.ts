@@ -30,9 +30,15 @@ export function validateNewProduct(input: ProductInput, categories: readonly str
   return validateProduct({ ...PRODUCT_DEFAULTS, ...defined(input) }, categories);
 }
 
-/** An update: the given fields over the stored product, validated as a whole. */
-export function validateProductUpdate(current: Product, input: ProductInput, categories: readonly string[]): ProductData {
-  return validateProduct({ ...toInput(current), ...defined(input) }, categories);
+/**
+ * An update: the given fields over the stored product, validated as a whole. Returns only
+ * the fields that were given, so the write never puts back a stale copy of the others
+ * (stock above all: orders take it concurrently).
+ */
+export function validateProductUpdate(current: Product, input: ProductInput, categories: readonly string[]): Partial<ProductData> {
+  const merged = validateProduct({ ...toInput(current), ...defined(input) }, categories);
+  const given = Object.keys(defined(input)) as (keyof ProductInput & keyof ProductData)[];
+  return Object.fromEntries(given.map((key) => [key, merged[key]])) as Partial<ProductData>;
 }
 
 const PRODUCT_DEFAULTS: ProductInput = {
@@ -133,8 +139,8 @@ function checkImageUrls(value: unknown, problems: Problems): string[] {
 
 function isImageUrl(url: string): boolean {
   if (url.length === 0 || url.length > PRODUCT_LIMITS.imageUrl || /\s/.test(url)) return false;
-  // "//host/x" is a protocol-relative URL to another site, not a path of ours.
-  if (url.startsWith('/')) return !url.startsWith('//');
+  // "//host/x" (and "/\\host/x", which browsers read the same way) is another site, not a path of ours.
+  if (url.startsWith('/')) return !url.startsWith('//') && !url.includes('\\');
   if (!url.startsWith('https://')) return false;
   try {
     return new URL(url).hostname !== '';

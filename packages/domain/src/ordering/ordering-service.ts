@@ -83,10 +83,12 @@ export class OrderingService implements OrderingUseCases {
       : await this.deps.addresses.findForUser(actor.userId, request.billingAddressId);
     if (!billing) throw notFound('billing address');
 
-    const products = await Promise.all(request.items.map((item) => this.deps.products.findById(item.productId)));
+    // One query for every line (not one per line): ids are unique per order after validation.
+    const found = await this.deps.products.findByIds(request.items.map((item) => item.productId));
+    const products = new Map(found.map((product) => [product.id, product]));
     const problems = new Problems();
     const lines = request.items.flatMap((item, index) => {
-      const product = products[index];
+      const product = products.get(item.productId);
       const field = `items[${index}].product_id`;
       if (!product) problems.add(field, `product ${item.productId} does not exist`);
       else if (product.status !== 'active') problems.add(field, `product ${item.productId} is no longer sold`);

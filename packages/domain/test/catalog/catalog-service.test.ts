@@ -78,6 +78,31 @@ describe('updateProduct', () => {
   });
 });
 
+describe('updateProduct writes only what was given', () => {
+  it('never puts back a stale stock: orders taken meanwhile stay taken', async () => {
+    const { catalog, clock, products } = harness();
+    const created = await catalog.createProduct(admin, gpu({ stock: 10 }));
+    // An order takes 3 units between the update's read and its write.
+    const findById = products.findById.bind(products);
+    products.findById = async (id) => {
+      const stale = await findById(id);
+      products.takeStock([{ productId: created.id, quantity: 3 }], clock.now());
+      return stale;
+    };
+    const updated = await catalog.updateProduct(manager, created.id, { price: 54_900 });
+    expect(updated).toMatchObject({ price: 54_900, stock: 7 });
+  });
+
+  it('lets only admins archive or restore a product (SPEC §3)', async () => {
+    const { catalog } = harness();
+    const created = await catalog.createProduct(admin, gpu());
+    await expect(catalog.updateProduct(manager, created.id, { status: 'archived' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await catalog.getProduct(created.id)).status).toBe('active');
+    await catalog.updateProduct(manager, created.id, { status: 'active', price: 1_000 });
+    expect((await catalog.updateProduct(admin, created.id, { status: 'archived' })).status).toBe('archived');
+  });
+});
+
 describe('deleteProduct', () => {
   it('is for admins only', async () => {
     const { catalog } = harness();

@@ -52,6 +52,13 @@ export class SqlProductRepository implements ProductRepository {
     return row ? toProduct(row) : null;
   }
 
+  /** Any status, in one `WHERE id IN (…)` query; no query at all for no ids. */
+  async findByIds(ids: readonly Id[]): Promise<Product[]> {
+    if (ids.length === 0) return [];
+    const rows = await ProductModel.query(this.knex).whereIn('id', [...new Set(ids)]);
+    return rows.map(toProduct);
+  }
+
   async slugExists(slug: string): Promise<boolean> {
     const row = await this.knex('products').where({ slug }).first('id');
     return row !== undefined;

@@ -98,6 +98,25 @@ export function describeProductRepositoryContract(
       expect(await products.findById(archived.id)).toMatchObject({ id: archived.id, status: 'archived' });
     });
 
+    it('finds several products by id in one call, archived too, skipping unknown ids', async () => {
+      const first = await products.create(productData(), now);
+      const archived = await products.create(productData(), now);
+      await products.create(productData(), now);
+      await products.update(archived.id, { status: 'archived' }, later);
+      const found = await products.findByIds([archived.id, first.id + 1000, first.id]);
+      expect([...found].sort((a, b) => a.id - b.id)).toEqual([
+        await products.findById(first.id),
+        await products.findById(archived.id),
+      ]);
+      expect(found.find((p) => p.id === archived.id)?.status).toBe('archived');
+      expect(await products.findByIds([first.id + 1000])).toEqual([]);
+    });
+
+    it('finds nothing, without an error, for no ids', async () => {
+      await products.create(productData(), now);
+      expect(await products.findByIds([])).toEqual([]);
+    });
+
     it('hard-deletes a product once', async () => {
       const created = await products.create(productData({ slug: 'to-delete' }), now);
       expect(await products.delete(created.id)).toBe(true);
