@@ -26,7 +26,9 @@ export interface ApiOptions {
 
 /** The public JSON API (SPEC §9), mounted under /api. */
 export function createApiApp(services: ApiServices, options: ApiOptions): Koa<ApiState> {
-  const app = new Koa<ApiState>({ proxy: options.trustProxy });
+  // Behind one load balancer, the client is the last X-Forwarded-For entry (the one it
+  // appended); earlier entries are whatever the client sent and must not be believed.
+  const app = new Koa<ApiState>({ proxy: options.trustProxy, maxIpsCount: 1 });
   app.silent = true; // errors are logged by the error envelope, with the request id
 
   const api = new ApiRouter(

@@ -114,3 +114,34 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through redis', () =
     expectRateLimited(await attempt(first), 5);
   });
 });
+
+describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', {
+      rateLimits: { ...RELAXED_LIMITS, login: { points: 2, durationSeconds: 900 }, general: { points: 4, durationSeconds: 60 } },
+      env: { TRUST_PROXY: 'true' },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const loginVia = (forwardedFor: string, email: string) =>
+    server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': forwardedFor } });
+
+  it('counts the client the proxy saw, not entries the client wrote before it', async () => {
+    const email = uniqueEmail('proxied');
+    expect((await loginVia('1.1.1.1, 203.0.113.9', email)).status).toBe(401);
+    expect((await loginVia('2.2.2.2, 203.0.113.9', email)).status).toBe(401);
+    expectRateLimited(await loginVia('3.3.3.3, 203.0.113.9', email), 2);
+    // Another client behind the same proxy has its own budget.
+    expect((await loginVia('203.0.113.10', email)).status).toBe(401);
+  });
+
+  it('caps logins per IP over every email too (no password spraying)', async () => {
+    const ip = '198.51.100.77';
+    for (let n = 0; n < 4; n += 1) expect((await loginVia(ip, uniqueEmail('spray'))).status).toBe(401);
+    expectRateLimited(await loginVia(ip, uniqueEmail('spray')), 4);
+  });
+});

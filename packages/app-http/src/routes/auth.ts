@@ -39,8 +39,9 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
     method: 'post', path: '/auth/login', tag: 'auth', access: PUBLIC,
     summary: 'Sign in with email and password',
     body: schema.loginBody,
-    // Counted per IP + email; a successful login resets the count (SPEC §3).
-    before: [],
+    // The general per-IP budget applies too (no spraying one password over many emails);
+    // failures are also counted per IP + email, and a successful login resets those (SPEC §3).
+    before: [rateLimit(limiters.general)],
     responses: { 200: { description: 'Signed in', schema: schema.session }, 401: { description: 'Invalid email or password', schema: errorEnvelope }, 429: tooMany },
     async handle(ctx, { body }) {
       const key = `${ctx.ip}|${body.email.trim().toLowerCase()}`;

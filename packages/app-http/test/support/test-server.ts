@@ -83,7 +83,7 @@ export async function startTestServer(
   const container = createContainer(config, { clock, mailer });
   const db = resolve(container, TOKENS.Database);
   await migrateToLatest(db);
-  const server: Server = createHttpServer(apiServices(container), { logger: createLogger('silent'), trustProxy: false });
+  const server: Server = createHttpServer(apiServices(container), { logger: createLogger('silent'), trustProxy: config.trustProxy });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
