@@ -155,11 +155,14 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
   describe('change-password', () => {
     const NEW_PASSWORD = 'N3w!Password';
 
-    it('refuses a wrong current password (401) and a weak new one (400), changing nothing', async () => {
+    it('refuses a wrong current password and a weak new one (400 naming the field), changing nothing', async () => {
       const account = await registerCustomer(server);
       const [before] = await server.db('users').where({ id: account.userId });
       const wrong = await server.request('PUT', '/api/auth/change-password', { token: account.token, body: { current_password: 'Wr0ng!Password', new_password: NEW_PASSWORD } });
-      expectError(wrong, 401, 'invalid_credentials');
+      expectError(wrong, 400, 'validation_failed');
+      expect(detailFields(wrong)).toEqual(['current_password']);
+      // The token is still good: a wrong current password must not read as an expired session.
+      expect((await server.request('GET', '/api/auth/me', { token: account.token })).status).toBe(200);
       const weak = await server.request('PUT', '/api/auth/change-password', { token: account.token, body: { current_password: STRONG_PASSWORD, new_password: 'weakpass' } });
       expectError(weak, 400, 'validation_failed');
       expect(detailFields(weak)).toEqual(['new_password']);

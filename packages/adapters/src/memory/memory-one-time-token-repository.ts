@@ -26,6 +26,17 @@ export class MemoryOneTimeTokenRepository implements OneTimeTokenRepository {
     return true;
   }
 
+  async consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number> {
+    let consumed = 0;
+    for (const row of this.rows.values()) {
+      if (row.userId === userId && row.purpose === purpose && row.usedAt === null) {
+        row.usedAt = new Date(now);
+        consumed += 1;
+      }
+    }
+    return consumed;
+  }
+
   private find(purpose: OneTimeTokenPurpose, tokenHash: string): OneTimeToken | undefined {
     return [...this.rows.values()].find((row) => row.purpose === purpose && row.tokenHash === tokenHash);
   }

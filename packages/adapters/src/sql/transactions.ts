@@ -20,9 +20,12 @@ export async function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Trans
   }
 }
 
-/** MySQL ER_LOCK_DEADLOCK (1213) and SQLite's SQLITE_BUSY (another process holds the file). */
+/**
+ * MySQL ER_LOCK_DEADLOCK (1213) and SQLite's SQLITE_BUSY (another process holds the file),
+ * including SQLITE_BUSY_SNAPSHOT (a transaction that read first found the file written since).
+ */
 export function isRetryable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; errno?: unknown };
-  return e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213 || e.code === 'SQLITE_BUSY';
+  return e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213 || (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY'));
 }

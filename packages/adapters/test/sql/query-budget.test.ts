@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
+import { FixedClock, OrderingService, StoreSettings } from '@giggatek/domain';
 import type { Id, Product } from '@giggatek/domain';
-import { createDatabase, migrateToLatest, SqlOrderRepository } from '../../src/sql/index.js';
+import { MemoryNotifier } from '../../src/memory/index.js';
+import {
+  createDatabase, migrateToLatest, SqlAddressRepository, SqlOrderRepository, SqlProductRepository, SqlSettingsRepository,
+  SqlUserRepository,
+} from '../../src/sql/index.js';
 import { newOrder } from '../contract/suites/order-fixtures.js';
 import { createFreshMysqlDatabase } from '../support/mysql.js';
 import { createProduct, raceSetup } from '../support/order-races.js';
@@ -44,6 +49,7 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
     let knex: Knex;
     let close: () => Promise<void>;
     let orders: SqlOrderRepository;
+    let catalog: Product[];
     let smallOrderId: Id;
     let bigOrderId: Id;
     let oneOrderUser: Id;
@@ -52,7 +58,7 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
       ({ knex, close } = await open());
       const setup = await raceSetup(knex);
       orders = setup.orders;
-      const catalog: Product[] = [];
+      catalog = [];
       for (let i = 0; i < 30; i += 1) catalog.push(await createProduct(setup.products, `Part ${i}`, 100));
       const first = catalog[0] as Product;
 
@@ -94,6 +100,34 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
         expect((await orders.listAll({ page: 1, perPage: 20 })).items).toHaveLength(20);
       });
       expect(all).toBe(one);
+    });
+
+    it('places an order of 1 or 20 lines in the same number of queries (service and repositories)', async () => {
+      const clock = new FixedClock('2026-03-01T10:00:00.000Z');
+      const users = new SqlUserRepository(knex);
+      const addresses = new SqlAddressRepository(knex);
+      const service = new OrderingService({
+        orders, products: new SqlProductRepository(knex), addresses, users, clock,
+        settings: new StoreSettings(new SqlSettingsRepository(knex)), notifier: new MemoryNotifier(),
+      });
+      const buyer = (await raceSetup(knex)).userId;
+      const address = await addresses.create(buyer, {
+        label: null, recipientName: 'Ada Lovelace', line1: '1 Main St', line2: null, city: 'Austin', state: 'TX',
+        postalCode: '78701', country: 'US', phone: null, isDefault: false,
+      }, clock.now());
+      const place = (lines: Product[]) => countQueries(knex, async () => {
+        const order = await service.placeOrder({ userId: buyer, role: 'customer' }, {
+          items: lines.map((product) => ({ productId: product.id, quantity: 1 })),
+          shippingAddressId: address.id,
+          shippingMethod: 'standard',
+        });
+        expect(order.items).toHaveLength(lines.length);
+      });
+      const one = await place(catalog.slice(0, 1));
+      const twenty = await place(catalog.slice(5, 25));
+      expect(twenty).toBe(one);
+      const products = new SqlProductRepository(knex);
+      expect(await countQueries(knex, () => products.findByIds([]))).toBe(0);
     });
   });
 }

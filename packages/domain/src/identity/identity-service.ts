@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { HOUR_MS, MINUTE_MS } from '../shared/clock.js';
 import { DomainError, notFound, Problems, ValidationError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
-import type { Notifier } from '../notifications/ports.js';
+import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import { checkEmail, normalizeEmail } from './email.js';
 import { issueOneTimeToken, redeemOneTimeToken } from './one-time-tokens.js';
 import { assertValidPassword, checkPassword, PASSWORD_MAX_BYTES, utf8Length } from './password-policy.js';
@@ -106,8 +106,8 @@ export class IdentityService implements IdentityUseCases {
     const token = await issueOneTimeToken(
       this.deps, user.id, 'email_verification', this.policy.emailVerificationTtlHours * HOUR_MS,
     );
-    await this.deps.notifier.notify({ template: 'welcome', to: user.email, data: { first_name: user.firstName } });
-    await this.deps.notifier.notify({
+    await notifyBestEffort(this.deps.notifier, { template: 'welcome', to: user.email, data: { first_name: user.firstName } });
+    await notifyBestEffort(this.deps.notifier, {
       template: 'verify_email',
       to: user.email,
       data: { token, first_name: user.firstName, expires_in_hours: this.policy.emailVerificationTtlHours },
@@ -192,12 +192,15 @@ export class IdentityService implements IdentityUseCases {
     const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
     const matches = await this.deps.hasher.verify(current, credentials.passwordHash);
     if (!matches || utf8Length(current) > PASSWORD_MAX_BYTES) {
-      throw new DomainError('invalid_credentials', 'current password is incorrect');
+      // A 400 on the field, not a 401: the caller's token is fine and must not look expired.
+      throw new ValidationError([{ field: 'current_password', message: 'is incorrect' }]);
     }
     assertValidPassword(input.newPassword, 'new_password');
     const now = this.deps.clock.now();
     await this.deps.users.setPasswordHash(actor.userId, await this.deps.hasher.hash(input.newPassword), now);
     await this.deps.sessions.revokeAllForUser(actor.userId, now, actor.sessionId);
+    // Reset links mailed before the change must not be able to undo it.
+    await this.deps.oneTimeTokens.consumeAllForUser(actor.userId, 'password_reset', now);
   }
 
   async requestPasswordReset(email: string): Promise<void> {
@@ -206,7 +209,7 @@ export class IdentityService implements IdentityUseCases {
     if (!user) return;
     const minutes = this.policy.passwordResetTtlMinutes;
     const token = await issueOneTimeToken(this.deps, user.id, 'password_reset', minutes * MINUTE_MS);
-    await this.deps.notifier.notify({
+    await notifyBestEffort(this.deps.notifier, {
       template: 'password_reset',
       to: user.email,
       data: { token, first_name: user.firstName, expires_in_minutes: minutes },
@@ -226,6 +229,8 @@ export class IdentityService implements IdentityUseCases {
     const now = this.deps.clock.now();
     await this.deps.users.setPasswordHash(token.userId, passwordHash, now);
     await this.deps.sessions.revokeAllForUser(token.userId, now);
+    // Every other reset link of the user dies with this one.
+    await this.deps.oneTimeTokens.consumeAllForUser(token.userId, 'password_reset', now);
   }
 
   async verifyEmail(token: string): Promise<void> {

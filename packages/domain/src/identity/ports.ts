@@ -105,4 +105,6 @@ export interface OneTimeTokenRepository {
   findByHash(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeToken | null>;
   /** Atomically marks the token used; false when it was already used (single use under races). */
   consume(id: Id, now: Date): Promise<boolean>;
+  /** Marks every unused token of the user for that purpose used; returns how many. */
+  consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number>;
 }

@@ -38,3 +38,17 @@ export interface OutgoingEmail {
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }
+
+/**
+ * Sends without letting a mail failure fail the caller, whose change is already committed
+ * (a retry would register or order twice, and a reset request would reveal that the
+ * account exists). Until the transactional outbox (SPEC §7) queues mails with their
+ * change, a failed send is dropped here.
+ */
+export async function notifyBestEffort(notifier: Notifier, notification: Notification): Promise<void> {
+  try {
+    await notifier.notify(notification);
+  } catch {
+    // Deliberately swallowed: see above.
+  }
+}

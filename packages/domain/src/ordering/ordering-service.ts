@@ -7,7 +7,7 @@ import type { UserRepository } from '../identity/ports.js';
 import type { Actor } from '../identity/user.js';
 import type { AddressRepository } from '../addresses/ports.js';
 import type { ProductRepository } from '../catalog/ports.js';
-import type { Notifier } from '../notifications/ports.js';
+import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
 import type { Order, OrderDetail, OrderStatus, PaymentStatus, ShippingMethod } from './order.js';
@@ -180,16 +180,9 @@ export class OrderingService implements OrderingUseCases {
     return order;
   }
 
-  /**
-   * Best effort: the order is already committed, so a mail failure must not turn it into an
-   * error the client would retry (and order twice). The transactional outbox replaces this.
-   */
+  /** Best effort (notifyBestEffort): the order is already committed. */
   private async sendConfirmation(order: Order): Promise<void> {
-    try {
-      const user = await this.deps.users?.findById(order.userId);
-      if (user) await this.deps.notifier.notify(orderConfirmation(order, user));
-    } catch {
-      // Deliberately swallowed: see above.
-    }
+    const user = await this.deps.users?.findById(order.userId).catch(() => null);
+    if (user) await notifyBestEffort(this.deps.notifier, orderConfirmation(order, user));
   }
 }

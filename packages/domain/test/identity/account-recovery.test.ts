@@ -27,7 +27,7 @@ describe('changePassword', () => {
     const h = await signedIn();
     const actor = await h.service.authenticate(h.auth.accessToken);
     await expect(h.service.changePassword(actor, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD }))
-      .rejects.toMatchObject({ code: 'invalid_credentials', message: 'current password is incorrect' });
+      .rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'current_password', message: 'is incorrect' }] });
     await expect(h.service.changePassword(actor, { currentPassword: GOOD_PASSWORD, newPassword: 'weakweak' }))
       .rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'new_password' }] });
     await h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT);
@@ -59,6 +59,33 @@ describe('password reset', () => {
     await expect(h.service.resetPassword({ token, newPassword: 'An0ther-pass' })).rejects.toMatchObject({
       code: 'invalid_token', message: 'reset token is invalid or expired',
     });
+  });
+
+  it('voids every other reset link of the user once one is used, and after a password change', async () => {
+    const h = await signedIn();
+    await h.service.requestPasswordReset('ada@example.com');
+    const older = h.tokenSent('password_reset');
+    await h.service.requestPasswordReset('ada@example.com');
+    const newer = h.tokenSent('password_reset');
+    expect(newer).not.toBe(older);
+    await h.service.resetPassword({ token: newer, newPassword: NEW_PASSWORD });
+    await expect(h.service.resetPassword({ token: older, newPassword: 'An0ther-pass' })).rejects.toMatchObject({ code: 'invalid_token' });
+
+    await h.service.requestPasswordReset('ada@example.com');
+    const mailedBeforeChange = h.tokenSent('password_reset');
+    const auth = await h.service.login({ email: 'ada@example.com', password: NEW_PASSWORD }, CLIENT);
+    const actor = await h.service.authenticate(auth.accessToken);
+    await h.service.changePassword(actor, { currentPassword: NEW_PASSWORD, newPassword: 'Th1rd-Password' });
+    await expect(h.service.resetPassword({ token: mailedBeforeChange, newPassword: 'An0ther-pass' })).rejects.toMatchObject({ code: 'invalid_token' });
+  });
+
+  it('answers alike whether or not the mail could be sent (no 500 that would reveal the account)', async () => {
+    const h = await signedIn();
+    h.notifier.notify = async () => {
+      throw new Error('SMTP is down');
+    };
+    await expect(h.service.requestPasswordReset('ada@example.com')).resolves.toBeUndefined();
+    await expect(h.service.requestPasswordReset('nobody@example.com')).resolves.toBeUndefined();
   });
 
   it('expires after one hour', async () => {

@@ -6,23 +6,21 @@ import { toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 
 /**
- * Inside `trx`: takes stock for every line with a conditional update, then writes the
- * order, its items and its first history row; returns the new order's id. Lines are
- * taken in product id order, so two multi-line orders lock rows in the same order and
- * cannot deadlock each other on MySQL. When a line is short, throws insufficient_stock
- * (the caller's transaction then rolls back everything taken).
+ * Inside `trx`: takes stock for every line, then writes the order, its items and its first
+ * history row; returns the new order's id. A fixed number of statements however many
+ * lines (no N+1): one locking read of the products, then one UPDATE for all of them.
+ * When a line is short, throws insufficient_stock (the caller's transaction then rolls
+ * back) having taken nothing.
  */
 export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  const lines = [...order.lines].sort((a, b) => a.productId - b.productId);
-  const short: typeof lines = [];
-  for (const line of lines) {
-    const taken = await trx('products')
-      .where({ id: line.productId, status: 'active' })
-      .andWhere('stock', '>=', line.quantity)
-      .update({ stock: trx.raw('stock - ?', [line.quantity]), updated_at: order.createdAt });
-    if (taken === 0) short.push(line);
-  }
-  if (short.length > 0) throw await shortageError(trx, short);
+  const wanted = new Map<Id, number>();
+  for (const line of order.lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+  const available = await lockAvailableStock(trx, [...wanted.keys()]);
+  const short = [...order.lines]
+    .sort((a, b) => a.productId - b.productId)
+    .filter((line) => (available.get(line.productId) ?? 0) < (wanted.get(line.productId) ?? 0));
+  if (short.length > 0) throw shortageError(short, available);
+  await takeStock(trx, wanted, order.createdAt);
 
   const [orderId] = (await trx('orders').insert(orderColumns(order))) as number[];
   if (orderId === undefined) throw new Error('the orders insert returned no id');
@@ -34,23 +32,45 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 }
 
 /**
- * What each short line has now. Read inside the transaction that failed to take it: on
- * MySQL the failed conditional update still locked the row, and this locking read sees
- * its latest value; SQLite runs one transaction at a time. Archived or missing products
- * have nothing available.
+ * The stock each product has now (0 when archived; absent when missing), read with a
+ * lock so it cannot change before this transaction ends. On MySQL the locking read takes
+ * the rows in primary key order, so two multi-line orders lock in the same order and
+ * cannot deadlock each other; SQLite runs one transaction at a time.
  */
-async function shortageError(
-  trx: Knex.Transaction,
-  short: Array<{ productId: Id; productName: string; quantity: number }>,
-): Promise<DomainError> {
-  const query = trx('products').whereIn('id', short.map((line) => line.productId)).select('id', 'stock', 'status');
+async function lockAvailableStock(trx: Knex.Transaction, ids: Id[]): Promise<Map<Id, number>> {
+  const query = trx('products').whereIn('id', ids).orderBy('id', 'asc').select('id', 'stock', 'status');
   if (isMysql(trx)) query.forUpdate();
-  const rows = (await query) as Array<{ id: number; stock: unknown; status: string }>;
-  const shortages: StockShortage[] = short.map((line) => {
-    const row = rows.find((candidate) => toNumber(candidate.id) === line.productId);
-    const available = row && row.status === 'active' ? toNumber(row.stock) : 0;
-    return { productId: line.productId, productName: line.productName, requested: line.quantity, available };
-  });
+  const rows = (await query) as Array<{ id: unknown; stock: unknown; status: string }>;
+  return new Map(rows.map((row) => [toNumber(row.id), row.status === 'active' ? toNumber(row.stock) : 0]));
+}
+
+/**
+ * One UPDATE for every product. The rows are locked and were checked, so every one must
+ * match; the conditions stay in the WHERE as a guard, and a miss aborts the transaction.
+ */
+async function takeStock(trx: Knex.Transaction, wanted: Map<Id, number>, now: Date): Promise<void> {
+  const entries = [...wanted.entries()];
+  const quantityOf = `CASE id ${entries.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const bindings = entries.flat();
+  const taken = await trx('products')
+    .whereIn('id', [...wanted.keys()])
+    .andWhere('status', 'active')
+    .andWhereRaw(`stock >= ${quantityOf}`, bindings)
+    .update({ stock: trx.raw(`stock - ${quantityOf}`, bindings), updated_at: now });
+  if (taken !== entries.length) throw new Error(`stock changed under a lock: took ${taken} of ${entries.length} products`);
+}
+
+/** Names every short line with what its product has. */
+function shortageError(
+  short: ReadonlyArray<{ productId: Id; productName: string; quantity: number }>,
+  available: ReadonlyMap<Id, number>,
+): DomainError {
+  const shortages: StockShortage[] = short.map((line) => ({
+    productId: line.productId,
+    productName: line.productName,
+    requested: line.quantity,
+    available: available.get(line.productId) ?? 0,
+  }));
   return new DomainError(
     'insufficient_stock',
     `not enough stock for: ${shortages.map((s) => s.productName).join(', ')}`,

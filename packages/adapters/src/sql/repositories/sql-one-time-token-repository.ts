@@ -28,6 +28,10 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
     const updated = await this.knex('one_time_tokens').where({ id }).whereNull('used_at').update({ used_at: now });
     return updated > 0;
   }
+
+  async consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number> {
+    return this.knex('one_time_tokens').where({ user_id: userId, purpose }).whereNull('used_at').update({ used_at: now });
+  }
 }
 
 function toOneTimeToken(row: OneTimeTokenModel): OneTimeToken {

@@ -63,5 +63,21 @@ export function describeOneTimeTokenRepositoryContract(name: string, makeRepo: M
       const token = await tokens.create({ userId, purpose: 'password_reset', tokenHash: 'known', expiresAt, createdAt });
       expect(await tokens.consume(token.id + 1000, usedAt)).toBe(false);
     });
+
+    it("consumes every unused token of one user and purpose, and nobody else's", async () => {
+      const otherUser = await createTestUser(fixture.users);
+      const first = await tokens.create({ userId, purpose: 'password_reset', tokenHash: 'r1', expiresAt, createdAt });
+      const second = await tokens.create({ userId, purpose: 'password_reset', tokenHash: 'r2', expiresAt, createdAt });
+      const used = await tokens.create({ userId, purpose: 'password_reset', tokenHash: 'r3', expiresAt, createdAt });
+      await tokens.consume(used.id, createdAt);
+      const verification = await tokens.create({ userId, purpose: 'email_verification', tokenHash: 'v1', expiresAt, createdAt });
+      const others = await tokens.create({ userId: otherUser, purpose: 'password_reset', tokenHash: 'o1', expiresAt, createdAt });
+
+      expect(await tokens.consumeAllForUser(userId, 'password_reset', usedAt)).toBe(2);
+      for (const token of [first, second]) expect((await tokens.findByHash('password_reset', token.tokenHash))?.usedAt).toEqual(usedAt);
+      expect((await tokens.findByHash('password_reset', used.tokenHash))?.usedAt).toEqual(createdAt);
+      expect((await tokens.findByHash('email_verification', verification.tokenHash))?.usedAt).toBeNull();
+      expect((await tokens.findByHash('password_reset', others.tokenHash))?.usedAt).toBeNull();
+    });
   });
 }
