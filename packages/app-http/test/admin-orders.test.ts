@@ -91,6 +91,18 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(await server.db('order_status_history').where({ order_id: order.id, to_status: 'cancelled' })).toHaveLength(1);
   });
 
+  it(`never ships an unpaid order: pending → processing needs the payment (${engine})`, async () => {
+    const { order } = await newOrder();
+    const refused = await update(order.id, { status: 'processing' });
+    expectError(refused, 409, 'invalid_transition');
+    expect(refused.body.error).toMatch(/payment_status to paid/);
+    expect(await server.db('orders').where({ id: order.id }).first()).toMatchObject({ status: 'pending', payment_status: 'pending' });
+    expect(await server.db('order_status_history').where({ order_id: order.id })).toHaveLength(1);
+    const both = await update(order.id, { status: 'processing', payment_status: 'paid' });
+    expect(both.body.order).toMatchObject({ status: 'processing', payment_status: 'paid' });
+    expect(await server.db('payments').where({ order_id: order.id })).toHaveLength(1);
+  });
+
   it(`refuses an empty update and unknown values with 400 (${engine})`, async () => {
     const { order } = await newOrder();
     const empty = await update(order.id, {});

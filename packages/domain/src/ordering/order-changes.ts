@@ -46,6 +46,10 @@ export function transitionChange(
   order: OrderWithPayments, to: OrderStatus, actor: ChangeActor, note: string | null, now: Date,
 ): StatusChangeRequest {
   assertTransition(order.status, to, actor);
+  if (order.status === 'pending' && to === 'processing' && !PAID.includes(order.paymentStatus)) {
+    // SPEC §4: a payment moves an order to processing; nothing ships unpaid.
+    throw new DomainError('invalid_transition', 'a pending order moves to processing when it is paid: set payment_status to paid');
+  }
   const change: StatusChangeRequest = {
     from: order.status, to, actor, note, now, restock: to === 'cancelled', requirePaymentStatusIn: [order.paymentStatus],
   };
@@ -119,7 +123,9 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
     note = null;
   };
 
-  if (changes.status !== undefined && changes.status !== state.status) {
+  // "processing + paid" on a pending order is one change: the payment moves it on.
+  const paidIntoProcessing = changes.status === 'processing' && changes.paymentStatus === 'paid' && state.status === 'pending';
+  if (changes.status !== undefined && changes.status !== state.status && !paidIntoProcessing) {
     addStatusStep(transitionChange(state, changes.status, actor, note, now));
   }
   if (changes.paymentStatus !== undefined && changes.paymentStatus !== state.paymentStatus) {

@@ -1,7 +1,9 @@
 import { DEFAULT_CATEGORIES } from '../catalog/product.js';
 import { DEFAULT_PRICING, type PricingSettings } from '../ordering/pricing.js';
 import { DEFAULT_RENTAL_POLICY, type RentalPolicy } from '../renting/rental-policy.js';
+import { ValidationError, type FieldProblem } from '../shared/errors.js';
 import type { SettingsRepository } from './ports.js';
+import { parseSetting, withDefaults } from './setting-rules.js';
 
 /** Every setting the shop has, with its type; the defaults apply until a value is stored. */
 export interface SettingValues {
@@ -18,16 +20,39 @@ export const SETTING_DEFAULTS: SettingValues = {
   categories: [...DEFAULT_CATEGORIES],
 };
 
-/** Typed reads of the settings table, falling back to the defaults. */
+/** Told when a stored setting is invalid and its default is used instead (for a log line). */
+export type InvalidStoredSetting = (key: keyof SettingValues, problems: readonly FieldProblem[]) => void;
+
+/**
+ * Typed, validated reads and writes of the settings table.
+ *
+ * Reads never fail on a bad row: a stored object is laid over its defaults (missing
+ * fields, shipping rates and markups come from the defaults), and a value that is still
+ * invalid is replaced as a whole by the setting's default, so checkout keeps working on
+ * the SPEC's values instead of answering 500s (or 400s the customer cannot fix). Writes
+ * are checked: an invalid value is a ValidationError naming the field (`pricing.taxBp`).
+ */
 export class StoreSettings {
-  constructor(private readonly repository: SettingsRepository) {}
+  constructor(
+    private readonly repository: SettingsRepository,
+    private readonly onInvalidStored: InvalidStoredSetting = () => {},
+  ) {}
 
   async get<K extends keyof SettingValues>(key: K): Promise<SettingValues[K]> {
     const stored = await this.repository.get(key);
-    return stored === undefined ? structuredClone(SETTING_DEFAULTS[key]) : (stored as SettingValues[K]);
+    if (stored === undefined) return structuredClone(SETTING_DEFAULTS[key]);
+    const problems: FieldProblem[] = [];
+    const value = parseSetting(key, withDefaults(key, stored), problems);
+    if (problems.length === 0) return value;
+    this.onInvalidStored(key, problems);
+    return structuredClone(SETTING_DEFAULTS[key]);
   }
 
+  /** Stores the checked value (only its known fields, text trimmed). */
   async set<K extends keyof SettingValues>(key: K, value: SettingValues[K], now: Date): Promise<void> {
-    await this.repository.set(key, value, now);
+    const problems: FieldProblem[] = [];
+    const checked = parseSetting(key, value, problems);
+    if (problems.length > 0) throw new ValidationError(problems);
+    await this.repository.set(key, checked, now);
   }
 }

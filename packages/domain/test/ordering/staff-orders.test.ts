@@ -37,6 +37,18 @@ describe('updateOrder (staff)', () => {
     expect(again.statusHistory).toHaveLength(2);
   });
 
+  it('never moves an unpaid order to processing (nothing ships unpaid); processing + paid is one change', async () => {
+    const { h, manager, order } = await withOrder();
+    await expect(h.service.updateOrder(manager, order.id, { status: 'processing' })).rejects.toMatchObject({
+      code: 'invalid_transition', message: expect.stringMatching(/payment_status to paid/),
+    });
+    expect((await h.service.getOrder(manager, order.id)).status).toBe('pending');
+    const both = await h.service.updateOrder(manager, order.id, { status: 'processing', paymentStatus: 'paid' });
+    expect(both).toMatchObject({ status: 'processing', paymentStatus: 'paid' });
+    expect(both.payments).toHaveLength(1);
+    expect(both.statusHistory.map((c) => [c.fromStatus, c.toStatus])).toEqual([[null, 'pending'], ['pending', 'processing']]);
+  });
+
   it('walks the happy path with tracking, and refunds a delivered order', async () => {
     const { h, manager, admin, gpu, order } = await withOrder();
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid' });
