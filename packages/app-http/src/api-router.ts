@@ -39,6 +39,8 @@ export interface RouteDefinition<B = unknown, Q = unknown> {
   access: Access;
   body?: JsonSchema;
   query?: JsonSchema;
+  /** Request headers the route reads, for the OpenAPI document. */
+  headers?: { name: string; description: string; schema: JsonSchema }[];
   responses: Record<number, ResponseSpec>;
   /** Middleware run before authentication and validation (a route's own rate limit); replaces the default. */
   before?: ((ctx: ApiContext, next: () => Promise<unknown>) => Promise<unknown>)[];

@@ -1,4 +1,5 @@
-import type { RouteDefinition } from './api-router.js';
+import type { ResponseSpec, RouteDefinition } from './api-router.js';
+import { errorEnvelope } from './schemas/common.js';
 import type { JsonSchema } from './validation.js';
 
 /** OpenAPI 3.1 from the route definitions: the same schemas ajv validates with. */
@@ -28,6 +29,7 @@ function operation(route: RouteDefinition<never, never>): object {
   const parameters = [
     ...pathParameters(route.path),
     ...queryParameters(route.query),
+    ...(route.headers ?? []).map((header) => ({ in: 'header', required: false, ...header })),
   ];
   return {
     summary: route.summary,
@@ -36,14 +38,38 @@ function operation(route: RouteDefinition<never, never>): object {
     ...(route.access.kind !== 'public' && { security: [{ bearer: [] }] }),
     ...(route.access.kind === 'permission' && { 'x-permission': route.access.permission }),
     ...(parameters.length > 0 && { parameters }),
-    ...(route.body && { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }),
+    ...(route.body && {
+      requestBody: { required: hasRequiredFields(route.body), content: { 'application/json': { schema: route.body } } },
+    }),
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, spec]) => [
+      Object.entries({ ...commonResponses(route), ...route.responses }).map(([status, spec]) => [
         status,
         { description: spec.description, ...(spec.schema && { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }) },
       ]),
     ),
   };
+}
+
+/** A body whose schema requires nothing may be left out. */
+function hasRequiredFields(schema: JsonSchema): boolean {
+  return Array.isArray(schema.required) && schema.required.length > 0;
+}
+
+/** The answers every route of its kind can give (the middleware's), so each need not list them. */
+function commonResponses(route: RouteDefinition<never, never>): Record<number, ResponseSpec> {
+  const error = (description: string): ResponseSpec => ({ description, schema: errorEnvelope });
+  const responses: Record<number, ResponseSpec> = {
+    429: error('Rate limited (see Retry-After)'),
+    503: error('The database is unavailable'),
+  };
+  if (route.body || route.query) responses[400] = error('Invalid input: the message names the field, details lists each');
+  if (route.access.kind !== 'public') responses[401] = error('Missing, invalid or expired access token');
+  if (route.access.kind === 'permission') responses[403] = error('Your role may not do this');
+  if (route.body) {
+    responses[413] = error('Body over 1 MB');
+    responses[415] = error('Body is not JSON');
+  }
+  return responses;
 }
 
 function pathParameters(path: string): object[] {

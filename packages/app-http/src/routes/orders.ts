@@ -55,6 +55,11 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
     method: 'post', path: '/orders', tag: 'orders', access: SIGNED_IN,
     summary: 'Place an order: the server prices it and takes the stock atomically. Honours an Idempotency-Key header (24 h).',
     body: placeOrderBody,
+    headers: [{
+      name: 'Idempotency-Key',
+      description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer; with another body, 409.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    }],
     responses: {
       201: { description: 'Created (or, with a repeated Idempotency-Key, the first answer again with Idempotent-Replayed: true)', schema: wrapped('order', orderDetail) },
       400: badRequest,

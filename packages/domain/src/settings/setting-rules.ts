@@ -59,11 +59,16 @@ function parsePricing(value: unknown, field: string, problems: FieldProblem[]): 
 
 function parseRentalPolicy(value: unknown, field: string, problems: FieldProblem[]): RentalPolicy {
   const input = objectAt(value, field, problems);
-  const terms = arrayAt(input.terms, `${field}.terms`, problems)
-    .map((term, index) => integerIn(term, `${field}.terms[${index}]`, 1, Number.MAX_SAFE_INTEGER, problems));
-  if (Array.isArray(input.terms) && terms.length === 0) problems.push({ field: `${field}.terms`, message: 'must offer at least one term' });
-  terms.forEach((term, index) => {
-    if (terms.indexOf(term) !== index) problems.push({ field: `${field}.terms[${index}]`, message: 'is listed twice' });
+  const termsField = `${field}.terms`;
+  const terms: number[] = [];
+  const offered = arrayAt(input.terms, termsField, problems);
+  if (Array.isArray(input.terms) && offered.length === 0) problems.push({ field: termsField, message: 'must offer at least one term' });
+  offered.forEach((term, index) => {
+    const before = problems.length;
+    const months = integerIn(term, `${termsField}[${index}]`, 1, Number.MAX_SAFE_INTEGER, problems);
+    if (problems.length > before) return;
+    if (terms.includes(months)) problems.push({ field: `${termsField}[${index}]`, message: 'is listed twice' });
+    else terms.push(months);
   });
   const markups = objectAt(input.markupBp, `${field}.markupBp`, problems);
   // Only the offered terms' markups are kept: a term outside `terms` cannot be rented.
