@@ -3,6 +3,7 @@ import { Eta } from 'eta';
 import Koa from 'koa';
 import { layout } from './views/layout.js';
 import { placeholder } from './views/placeholder.js';
+import { adminCss } from './views/admin-css.js';
 
 export interface AdminOptions {
   version: string;
@@ -21,6 +22,12 @@ export function createAdminApp(options: AdminOptions): Koa {
   router.get('/', (ctx) => {
     ctx.type = 'html';
     ctx.body = eta.render('@placeholder', { title: 'GigGatek Admin', version: options.version });
+  });
+
+  router.get('/assets/admin.css', (ctx) => {
+    ctx.type = 'text/css';
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.body = adminCss;
   });
 
   const app = new Koa();
