@@ -31,6 +31,6 @@ describe('admin mount', () => {
     expect(root.headers.get('location')).toBe('/admin');
     const api = await fetch(`${server.url}/administrator`);
     expect(api.status).toBe(404);
-    expect((await api.json()).code).toBe('not_found');
+    expect(((await api.json()) as { code: string }).code).toBe('not_found');
   });
 });
