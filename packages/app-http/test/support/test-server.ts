@@ -7,6 +7,7 @@ import {
 import { FixedClock } from '@giggatek/domain';
 import type { Container } from 'inversify';
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import { createHttpServer, listen } from '../../src/server.js';
 import { apiServices } from '../../src/services.js';
 import { createLogger } from '../../src/logger.js';
@@ -56,7 +57,7 @@ export const RELAXED_LIMITS: RateLimitSettings = {
  */
 export async function startTestServer(
   engine: Engine,
-  options: { rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string> } = {},
+  options: { rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestServer> {
   let dropDatabase = async (): Promise<void> => {};
   let databaseUrl = 'sqlite::memory:';
@@ -83,7 +84,7 @@ export async function startTestServer(
   const container = createContainer(config, { clock, mailer });
   const db = resolve(container, TOKENS.Database);
   await migrateToLatest(db);
-  const server: Server = createHttpServer(apiServices(container), { logger: createLogger('silent'), trustProxy: config.trustProxy });
+  const server: Server = createHttpServer(apiServices(container), { logger: options.logger ?? createLogger('silent'), trustProxy: config.trustProxy });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
