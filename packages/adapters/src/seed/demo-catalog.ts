@@ -1,24 +1,14 @@
-import type { Condition, Specifications } from '@giggatek/domain';
+import type { Condition, ProductInput } from '@giggatek/domain';
 
 /**
- * A product of the demo catalog, in the shape of the catalog's product input.
+ * A product of the demo catalog: the catalog's product input with every field it needs.
  * Money is integer cents; `rentalRates` are per-term monthly overrides (SPEC §5), each
  * satisfying `rate × term ≥ price`.
  */
-export interface DemoProduct {
-  name: string;
-  description: string;
-  category: string;
-  brand: string;
-  condition: Condition;
-  specifications: Specifications;
-  imageUrls: string[];
-  price: number;
-  rentalRates?: Record<number, number>;
-  rentable: boolean;
-  stock: number;
-  isFeatured: boolean;
-}
+export type DemoProduct = Required<
+  Pick<ProductInput, 'name' | 'description' | 'category' | 'brand' | 'specifications' | 'imageUrls' | 'price' | 'rentable' | 'stock' | 'isFeatured'>
+> &
+  Pick<ProductInput, 'rentalRates'> & { condition: Condition };
 
 const img = (slug: string): string => `/images/products/${slug}.jpg`;
 
