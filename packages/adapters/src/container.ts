@@ -1,7 +1,7 @@
 import {
   AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
-  type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyStore,
-  type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
+  type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyKeyPurger,
+  type IdempotencyStore, type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
   type SessionRepository, type SettingsRepository, type TokenSigner, type UserRepository,
 } from '@giggatek/domain';
@@ -20,6 +20,7 @@ import { JoseTokenSigner } from './security/jose-token-signer.js';
 import { NodeSecretTokens } from './security/node-secret-tokens.js';
 import { createDatabase } from './sql/database.js';
 import { SqlAddressRepository } from './sql/repositories/sql-address-repository.js';
+import { SqlIdempotencyPurger } from './sql/repositories/sql-idempotency-purger.js';
 import { SqlIdempotencyStore } from './sql/repositories/sql-idempotency-store.js';
 import { SqlOneTimeTokenRepository } from './sql/repositories/sql-one-time-token-repository.js';
 import { SqlOrderRepository } from './sql/repositories/sql-order-repository.js';
@@ -49,6 +50,7 @@ export const TOKENS = {
   StoreSettings: token<StoreSettings>('StoreSettings'),
   OrderRepository: token<OrderRepository>('OrderRepository'),
   IdempotencyStore: token<IdempotencyStore>('IdempotencyStore'),
+  IdempotencyKeyPurger: token<IdempotencyKeyPurger>('IdempotencyKeyPurger'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
   TokenSigner: token<TokenSigner>('TokenSigner'),
   SecretTokens: token<SecretTokens>('SecretTokens'),
@@ -102,6 +104,7 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   onDatabase(TOKENS.SettingsRepository, (db) => new SqlSettingsRepository(db));
   onDatabase(TOKENS.OrderRepository, (db) => new SqlOrderRepository(db));
   onDatabase(TOKENS.IdempotencyStore, (db) => new SqlIdempotencyStore(db));
+  onDatabase(TOKENS.IdempotencyKeyPurger, (db) => new SqlIdempotencyPurger(db));
   c.bind(TOKENS.StoreSettings).toResolvedValue((repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
 
   c.bind(TOKENS.PasswordHasher).toResolvedValue(() => new BcryptPasswordHasher(config.bcryptCost));

@@ -35,6 +35,7 @@ export * from './renting/rental-policy.js';
 export * from './renting/rental-quote.js';
 
 export * from './shared/idempotency.js';
+export * from './shared/idempotency-purger.js';
 export * from './settings/ports.js';
 export * from './settings/store-settings.js';
 export * from './payments/payment.js';
@@ -46,4 +47,5 @@ export * from './ordering/order-status.js';
 export * from './ordering/order-rules.js';
 export * from './ordering/order-changes.js';
 export * from './ordering/stock-shortage.js';
+export * from './ordering/order-idempotency.js';
 export * from './addresses/country-codes.js';

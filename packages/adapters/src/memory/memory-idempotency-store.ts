@@ -1,4 +1,4 @@
-import type { Id, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
+import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
 import { copy } from './memory-store.js';
 
 /**
@@ -14,13 +14,22 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     requestHash: string,
     now: Date,
     ttlMs: number,
-  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
+    leaseMs?: number,
+  ): Promise<IdempotencyClaim> {
     const slot = slotOf(userId, key);
     const existing = this.records.get(slot);
+    const fresh = { userId, key, requestHash, responseStatus: null, responseBody: null, createdAt: new Date(now) };
     // A record is live while younger than the TTL; an older one is taken over.
-    if (existing && existing.createdAt.getTime() > now.getTime() - ttlMs) return { claimed: false, record: copy(existing) };
-    this.records.set(slot, { userId, key, requestHash, responseStatus: null, responseBody: null, createdAt: new Date(now) });
-    return { claimed: true };
+    if (!existing || existing.createdAt.getTime() <= now.getTime() - ttlMs) {
+      this.records.set(slot, fresh);
+      return { claimed: true };
+    }
+    // An in-progress claim of the same request older than the lease: its request is presumed dead.
+    const stale = leaseMs !== undefined && existing.responseStatus === null && existing.requestHash === requestHash
+      && existing.createdAt.getTime() <= now.getTime() - leaseMs;
+    if (!stale) return { claimed: false, record: copy(existing) };
+    this.records.set(slot, fresh);
+    return { claimed: true, takenOver: true };
   }
 
   async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {

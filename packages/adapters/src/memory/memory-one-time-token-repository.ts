@@ -37,6 +37,14 @@ export class MemoryOneTimeTokenRepository implements OneTimeTokenRepository {
     return consumed;
   }
 
+  async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const ended = [...this.rows.values()]
+      .filter((row) => row.expiresAt < cutoff || (row.usedAt !== null && row.usedAt < cutoff))
+      .slice(0, limit);
+    for (const row of ended) this.rows.delete(row.id);
+    return ended.length;
+  }
+
   private find(purpose: OneTimeTokenPurpose, tokenHash: string): OneTimeToken | undefined {
     return [...this.rows.values()].find((row) => row.purpose === purpose && row.tokenHash === tokenHash);
   }

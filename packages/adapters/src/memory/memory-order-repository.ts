@@ -1,4 +1,6 @@
-import { actorLabelOf, insufficientStockError } from '@giggatek/domain';
+import {
+  actorLabelOf, idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError,
+} from '@giggatek/domain';
 import type {
   AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   OrderStatus, Page, PaymentEntry, PaymentStatus, StatusChange, StatusChangeRequest, UserRepository,
@@ -18,6 +20,8 @@ export class MemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<Id, Order>();
   private readonly history: StatusChange[] = [];
   private readonly payments: PaymentEntry[] = [];
+  /** The order holding each (user, idempotency key), as the SQL unique index keeps it. */
+  private readonly orderByKey = new Map<string, Id>();
   private readonly orderIds = new IdSequence();
   private readonly itemIds = new IdSequence();
   private readonly historyIds = new IdSequence();
@@ -33,6 +37,8 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   async placeWithStock(order: NewOrder): Promise<Order> {
+    const keySlot = order.idempotencyKey ? slotOf(order.userId, order.idempotencyKey) : null;
+    if (keySlot !== null) this.assertKeyFree(keySlot, order.createdAt);
     const short = this.products.takeStock(order.lines, order.createdAt);
     if (short.length > 0) {
       throw insufficientStockError(short.map(({ line, available }) => {
@@ -68,6 +74,8 @@ export class MemoryOrderRepository implements OrderRepository {
       updatedAt: new Date(order.createdAt),
     };
     this.orders.set(id, row);
+    // Replaces an expired holder of the key, which thereby gives it up.
+    if (keySlot !== null) this.orderByKey.set(keySlot, id);
     this.addHistory(id, null, 'pending', order.actor, null, order.createdAt);
     return copy(row);
   }
@@ -80,6 +88,11 @@ export class MemoryOrderRepository implements OrderRepository {
       statusHistory: this.history.filter((h) => h.orderId === id).map(copy),
       payments: this.payments.filter((p) => p.orderId === id).map(copy),
     };
+  }
+
+  async findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
+    const id = this.orderByKey.get(slotOf(userId, key));
+    return id === undefined ? null : this.findDetail(id);
   }
 
   async listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {
@@ -145,6 +158,13 @@ export class MemoryOrderRepository implements OrderRepository {
     return cancelled;
   }
 
+  /** An order younger than the key's life holding the key means the key already placed its order. */
+  private assertKeyFree(slot: string, now: Date): void {
+    const holder = this.orderByKey.get(slot);
+    const placedAt = holder === undefined ? undefined : this.orders.get(holder)?.createdAt;
+    if (placedAt && placedAt > idempotencyKeysExpiredBefore(now)) throw orderIdempotencyKeyTakenError();
+  }
+
   /** Newest first, ties by id, as the SQL adapter sorts. */
   private page(request: { page: number; perPage: number }, keep: (row: Order) => boolean): Page<Order> {
     const rows = [...this.orders.values()]
@@ -171,4 +191,9 @@ export class MemoryOrderRepository implements OrderRepository {
   private addPayment(payment: NewPaymentEntry, at: Date): void {
     this.payments.push({ ...copy(payment), id: this.paymentIds.next(), createdAt: new Date(at), updatedAt: new Date(at) });
   }
+}
+
+/** Keys are per user and compared byte for byte. */
+function slotOf(userId: Id, key: string): string {
+  return JSON.stringify([userId, key]);
 }

@@ -63,6 +63,18 @@ export class MemorySessionRepository implements SessionRepository {
     }
   }
 
+  async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const ended = [...this.sessions.values()]
+      .filter((s) => s.expiresAt < cutoff || (s.revokedAt !== null && s.revokedAt < cutoff))
+      .slice(0, limit);
+    for (const session of ended) this.sessions.delete(session.id);
+    // Like ON DELETE CASCADE: a purged session's refresh tokens go with it.
+    for (const token of [...this.tokens.values()]) {
+      if (!this.sessions.has(token.sessionId)) this.tokens.delete(token.id);
+    }
+    return ended.length;
+  }
+
   private addToken(sessionId: Id, tokenHash: string, expiresAt: Date, createdAt: Date): void {
     const id = this.tokenIds.next();
     this.tokens.set(id, {

@@ -1,10 +1,22 @@
-import type { OrderingUseCases } from '@giggatek/domain';
+import {
+  DAY_MS, HOUR_MS, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
+  type SessionRepository,
+} from '@giggatek/domain';
 import type { Container } from 'inversify';
 import { resolve, TOKENS } from '../container.js';
 import { Scheduler, type Job } from './scheduler.js';
 
 export const ORDER_EXPIRY_JOB = 'order-expiry';
 export const ORDER_EXPIRY_EVERY_MS = 60_000;
+
+export const HOUSEKEEPING_JOB = 'housekeeping';
+export const HOUSEKEEPING_EVERY_MS = HOUR_MS;
+/** Ended (expired, revoked, used) sessions and one-time tokens are kept this long for audit. */
+export const ENDED_AUTH_RETENTION_MS = 30 * DAY_MS;
+/** Twice the 24 h window in which an Idempotency-Key replays its answer (SPEC §4). */
+export const IDEMPOTENCY_RETENTION_MS = 48 * HOUR_MS;
+/** Rows deleted per statement: small enough that MySQL never holds locks for long. */
+export const HOUSEKEEPING_BATCH_SIZE = 500;
 
 /** SPEC §4: cancels pending, unpaid orders older than order_expiry_minutes and returns their stock. */
 export function orderExpiryJob(ordering: OrderingUseCases, onExpired: (count: number) => void = () => {}): Job {
@@ -18,6 +30,59 @@ export function orderExpiryJob(ordering: OrderingUseCases, onExpired: (count: nu
   };
 }
 
+export interface HousekeepingPorts {
+  sessions: SessionRepository;
+  oneTimeTokens: OneTimeTokenRepository;
+  idempotencyKeys: IdempotencyKeyPurger;
+  clock: Clock;
+  /** Rows per purge call; HOUSEKEEPING_BATCH_SIZE unless a test wants to see the batching. */
+  batchSize?: number;
+}
+
+/** How many rows one housekeeping run deleted, per kind. */
+export interface HousekeepingCounts {
+  sessions: number;
+  oneTimeTokens: number;
+  idempotencyKeys: number;
+}
+
+/**
+ * Keeps the tables of short-lived records from growing without bound: deletes sessions
+ * (with their refresh tokens) and one-time tokens that ended more than 30 days ago, and
+ * idempotency records older than 48 hours.
+ */
+export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: HousekeepingCounts) => void = () => {}): Job {
+  const batchSize = ports.batchSize ?? HOUSEKEEPING_BATCH_SIZE;
+  return {
+    name: HOUSEKEEPING_JOB,
+    everyMs: HOUSEKEEPING_EVERY_MS,
+    async run() {
+      const now = ports.clock.now().getTime();
+      const endedBefore = new Date(now - ENDED_AUTH_RETENTION_MS);
+      const createdBefore = new Date(now - IDEMPOTENCY_RETENTION_MS);
+      const counts: HousekeepingCounts = {
+        sessions: await inBatches(batchSize, (limit) => ports.sessions.purgeEndedBefore(endedBefore, limit)),
+        oneTimeTokens: await inBatches(batchSize, (limit) => ports.oneTimeTokens.purgeEndedBefore(endedBefore, limit)),
+        idempotencyKeys: await inBatches(batchSize, (limit) => ports.idempotencyKeys.purgeOlderThan(createdBefore, limit)),
+      };
+      if (counts.sessions + counts.oneTimeTokens + counts.idempotencyKeys > 0) onPurged(counts);
+    },
+  };
+}
+
+/**
+ * Calls `purge` until a batch comes back short. Another scheduler purging at the same time
+ * can make a batch short early; what is left goes at the next run.
+ */
+async function inBatches(batchSize: number, purge: (limit: number) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await purge(batchSize);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
+
 export interface AppSchedulerOptions {
   onError(job: string, error: unknown): void;
   /** Told what a run did, when it did something (for the log). */
@@ -27,7 +92,20 @@ export interface AppSchedulerOptions {
 /** The scheduler with every job of SPEC §8 built so far, wired from the container (not started). */
 export function createAppScheduler(container: Container, options: AppSchedulerOptions): Scheduler {
   const info = options.onInfo ?? (() => {});
+  const housekeeping: HousekeepingPorts = {
+    sessions: resolve(container, TOKENS.SessionRepository),
+    oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
+    idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
+    clock: resolve(container, TOKENS.Clock),
+  };
   return new Scheduler({ onError: options.onError }).add(
     orderExpiryJob(resolve(container, TOKENS.OrderingUseCases), (count) => info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`)),
+  ).add(
+    housekeepingJob(housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))),
   );
+}
+
+function describePurge(counts: HousekeepingCounts): string {
+  return `deleted ${counts.sessions} ended session(s), ${counts.oneTimeTokens} ended one-time token(s), `
+    + `${counts.idempotencyKeys} old idempotency record(s)`;
 }

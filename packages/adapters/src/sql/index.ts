@@ -11,4 +11,5 @@ export * from './models/index.js';
 export { SqlOrderRepository } from './repositories/sql-order-repository.js';
 export { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
 export { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';
+export { SqlIdempotencyPurger } from './repositories/sql-idempotency-purger.js';
 export { transactionWithRetry, isRetryable } from './transactions.js';

@@ -3,6 +3,7 @@ import {
   MemoryUserRepository,
 } from '../../src/memory/index.js';
 import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
+import { MemoryIdempotencyPurger } from '../../src/memory/memory-idempotency-purger.js';
 import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';
 import { MemorySettingsRepository } from '../../src/memory/memory-settings-repository.js';
 import { describeAllContracts } from './suites/all-contracts.js';
@@ -12,6 +13,7 @@ describeAllContracts(
   async () => {
     const products = new MemoryProductRepository();
     const users = new MemoryUserRepository();
+    const idempotency = new MemoryIdempotencyStore();
     return {
       users,
       sessions: new MemorySessionRepository(),
@@ -20,7 +22,8 @@ describeAllContracts(
       products,
       orders: new MemoryOrderRepository(products, users),
       settings: new MemorySettingsRepository(),
-      idempotency: new MemoryIdempotencyStore(),
+      idempotency,
+      idempotencyPurger: new MemoryIdempotencyPurger(idempotency),
       markReferenced: async (id) => products.markReferenced(id),
       dispose: async () => {},
     };

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Id } from '@giggatek/domain';
 import {
-  SqlAddressRepository, SqlIdempotencyStore, SqlOneTimeTokenRepository, SqlOrderRepository, SqlProductRepository,
+  SqlAddressRepository, SqlIdempotencyPurger, SqlIdempotencyStore, SqlOneTimeTokenRepository, SqlOrderRepository, SqlProductRepository,
   SqlSessionRepository, SqlSettingsRepository, SqlUserRepository,
 } from '../../src/sql/index.js';
 
@@ -16,6 +16,7 @@ export function sqlRepositories(knex: Knex) {
     orders: new SqlOrderRepository(knex),
     settings: new SqlSettingsRepository(knex),
     idempotency: new SqlIdempotencyStore(knex),
+    idempotencyPurger: new SqlIdempotencyPurger(knex),
   };
   return { ...repositories, markReferenced: (productId: Id) => insertOrderLine(knex, productId) };
 }

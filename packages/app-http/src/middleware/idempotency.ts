@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { DomainError, HOUR_MS, type Clock, type IdempotencyStore } from '@giggatek/domain';
+import { DomainError, IDEMPOTENCY_KEY_TTL_MS, type Actor, type Clock, type IdempotencyStore } from '@giggatek/domain';
 import type { ApiContext, RouteInput } from '../api-router.js';
 import { HttpError } from '../http-error.js';
 import { toResponse } from './errors.js';
 
-export const IDEMPOTENCY_TTL_MS = 24 * HOUR_MS;
+export const IDEMPOTENCY_TTL_MS = IDEMPOTENCY_KEY_TTL_MS;
+/**
+ * How long a claim without an answer counts as a request still running. No request
+ * legitimately runs this long, so after it the claimer is presumed dead and a retry recovers.
+ */
+export const IDEMPOTENCY_LEASE_MS = 30_000;
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -13,9 +18,23 @@ const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
 type Handler<B, Q> = (ctx: ApiContext, input: RouteInput<B, Q>) => Promise<void>;
 
+/** An answer to send as the route's own: status and JSON body. */
+export interface RecoveredAnswer {
+  status: number;
+  body: unknown;
+}
+
 export interface IdempotencyDeps {
   store: IdempotencyStore;
   clock: Clock;
+  /**
+   * The route's recovery point: the answer to the key's request if its work committed (for
+   * orders, the order placed with the key), else null. Given it, a claim still in progress
+   * after IDEMPOTENCY_LEASE_MS is taken over: a request that crashed between committing its
+   * work and storing its answer is answered from here, one that crashed before committing
+   * runs again. Without it a stuck claim answers "in progress" until the key expires.
+   */
+  recover?: (actor: Actor, key: string) => Promise<RecoveredAnswer | null>;
 }
 
 /**
@@ -29,6 +48,8 @@ export interface IdempotencyDeps {
  * stock); any other failure (invalid input, not found, server error) releases the key so
  * the client may retry. A later request with the key and the same method, path and body
  * gets the stored answer (header `Idempotent-Replayed: true`); with another request, 409.
+ * While the first request runs, a retry gets 409 idempotency_in_progress; once its claim
+ * is older than the lease, a retry recovers through `deps.recover` (see there).
  */
 export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>): Handler<B, Q> {
   return async (ctx, input) => {
@@ -37,7 +58,8 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
 
     const userId = input.actor.userId;
     const requestHash = hashRequest(ctx.method, ctx.path, input.body);
-    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_TTL_MS);
+    const leaseMs = deps.recover ? IDEMPOTENCY_LEASE_MS : undefined;
+    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_TTL_MS, leaseMs);
     if (!claim.claimed) {
       const { record } = claim;
       if (record.requestHash !== requestHash) {
@@ -55,7 +77,15 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
     }
 
     try {
-      await handler(ctx, input);
+      // A taken-over claim: its request may have committed before it died.
+      const recovered = claim.takenOver && deps.recover ? await deps.recover(input.actor, key) : null;
+      if (recovered) {
+        ctx.status = recovered.status;
+        ctx.body = recovered.body;
+        ctx.set(REPLAYED_HEADER, 'true');
+      } else {
+        await handler(ctx, input);
+      }
     } catch (error) {
       if (error instanceof DomainError && error.code === 'insufficient_stock') {
         const { status, body } = toResponse(error, ctx.state.requestId);

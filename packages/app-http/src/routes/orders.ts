@@ -2,7 +2,7 @@ import type { OrderStatus, PlaceOrderInput, ShippingMethod } from '@giggatek/dom
 import type { ApiRouter } from '../api-router.js';
 import { SIGNED_IN } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
-import { idempotent } from '../middleware/idempotency.js';
+import { IDEMPOTENCY_HEADER, idempotent } from '../middleware/idempotency.js';
 import { presentOrder, presentOrderDetail } from '../presenters/order.js';
 import { presentPage } from '../presenters/page.js';
 import { renderOrderReceipt } from '../receipts/order-receipt.js';
@@ -57,7 +57,8 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
     body: placeOrderBody,
     headers: [{
       name: 'Idempotency-Key',
-      description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer; with another body, 409.',
+      description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer; with another body, 409. '
+        + 'The order carries the key, so a retry recovers it even when the first answer was lost (after 30 s in progress).',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     }],
     responses: {
@@ -66,13 +67,24 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
       404: { description: 'Unknown product or address not yours', schema: errorEnvelope },
       409: { description: 'insufficient_stock (with shortages), idempotency_conflict or idempotency_in_progress', schema: insufficientStock },
     },
-    handle: idempotent({ store: services.idempotency, clock: services.clock }, async (ctx, { body, actor }) => {
+    handle: idempotent({
+      store: services.idempotency,
+      clock: services.clock,
+      // The order carries its key: a retry after a lost answer gets the order as POST presents it.
+      recover: async (actor, key) => {
+        const placed = await ordering.findOrderByIdempotencyKey(actor, key);
+        return placed ? { status: 201, body: { order: presentOrderDetail(placed) } } : null;
+      },
+    }, async (ctx, { body, actor }) => {
+      // Valid when present: the wrapper refused a malformed key before the handler runs.
+      const key = ctx.get(IDEMPOTENCY_HEADER);
       const input: PlaceOrderInput = {
         items: body.items.map((item) => ({ productId: item.product_id, quantity: item.quantity })),
         shippingAddressId: body.shipping_address_id,
         billingAddressId: body.billing_address_id,
         shippingMethod: body.shipping_method,
         notes: body.notes ?? null,
+        ...(key !== '' ? { idempotencyKey: key } : {}),
       };
       const placed = await ordering.placeOrder(actor, input);
       ctx.status = 201;

@@ -86,6 +86,13 @@ export interface SessionRepository {
   revoke(sessionId: Id, now: Date): Promise<void>;
   /** Revokes every live session of the user, except `keepSessionId` when given. */
   revokeAllForUser(userId: Id, now: Date, keepSessionId?: Id): Promise<void>;
+  /**
+   * Housekeeping: deletes at most `limit` sessions that expired or were revoked before
+   * `cutoff`, with their refresh tokens, and returns how many sessions it deleted (fewer
+   * than `limit` means none are left). Safe while other schedulers purge too: a session
+   * another run deleted first is simply not counted.
+   */
+  purgeEndedBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
 export type OneTimeTokenPurpose = 'password_reset' | 'email_verification';
@@ -107,4 +114,10 @@ export interface OneTimeTokenRepository {
   consume(id: Id, now: Date): Promise<boolean>;
   /** Marks every unused token of the user for that purpose used; returns how many. */
   consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number>;
+  /**
+   * Housekeeping: deletes at most `limit` tokens that were used or expired before `cutoff`
+   * and returns how many it deleted (fewer than `limit` means none are left). Safe while
+   * other schedulers purge too: a token another run deleted first is simply not counted.
+   */
+  purgeEndedBefore(cutoff: Date, limit: number): Promise<number>;
 }

@@ -7,6 +7,7 @@ import {
 } from './order.js';
 import type { StaffChanges } from './order-changes.js';
 import type { AdminOrderFilter } from './ports.js';
+import { ORDER_IDEMPOTENCY_KEY_MAX_LENGTH } from './order-idempotency.js';
 
 export const MAX_ORDER_LINES = 50;
 export const MIN_LINE_QUANTITY = 1;
@@ -22,6 +23,7 @@ export interface ValidOrderRequest {
   billingAddressId: Id;
   shippingMethod: ShippingMethod;
   notes: string | null;
+  idempotencyKey: string | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export function validateOrderRequest(input: {
   billingAddressId?: unknown;
   shippingMethod?: unknown;
   notes?: unknown;
+  idempotencyKey?: unknown;
 }): ValidOrderRequest {
   const problems = new Problems();
   const items = validateItems(input.items, problems);
@@ -46,6 +49,10 @@ export function validateOrderRequest(input: {
     problems.add('shipping_method', `must be one of: ${SHIPPING_METHODS.join(', ')}`);
   }
   const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems);
+  const key = input.idempotencyKey ?? null;
+  if (key !== null && (typeof key !== 'string' || key.length < 1 || key.length > ORDER_IDEMPOTENCY_KEY_MAX_LENGTH)) {
+    problems.add('idempotency_key', `must be 1 to ${ORDER_IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
+  }
   problems.throwIfAny();
   return {
     items,
@@ -53,6 +60,7 @@ export function validateOrderRequest(input: {
     billingAddressId: billing as Id,
     shippingMethod: input.shippingMethod as ShippingMethod,
     notes,
+    idempotencyKey: key as string | null,
   };
 }
 

@@ -11,12 +11,13 @@ import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
 import type { Order, OrderDetail, OrderStatus, PaymentStatus, ShippingMethod } from './order.js';
-import type { AdminOrderFilter, OrderListFilter, OrderRepository } from './ports.js';
+import type { AdminOrderFilter, NewOrder, OrderListFilter, OrderRepository } from './ports.js';
 import { planStaffUpdate, transitionChange, type OrderStep } from './order-changes.js';
 import { orderConfirmation } from './order-placement.js';
 import { snapshotOf } from '../addresses/address.js';
 import { validateOrderFilter, validateOrderRequest, validateStaffUpdate } from './order-rules.js';
 import { changeActorOf } from './order-status.js';
+import { idempotencyKeysExpiredBefore, isOrderIdempotencyKeyTaken } from './order-idempotency.js';
 import { priceOrder } from './pricing.js';
 
 export interface OrderingDeps {
@@ -36,6 +37,12 @@ export interface PlaceOrderInput {
   billingAddressId?: Id;
   shippingMethod: ShippingMethod;
   notes?: string | null;
+  /**
+   * The client's Idempotency-Key: stored on the order with it, so a retry whose answer was
+   * lost can find the order (findOrderByIdempotencyKey). Placing again with the key of a
+   * live order of the caller answers that order and places nothing.
+   */
+  idempotencyKey?: string;
 }
 
 export interface StaffOrderUpdate {
@@ -52,6 +59,8 @@ export type OrderView = OrderDetail & { payments: PaymentEntry[] };
 export interface OrderingUseCases {
   /** Prices on the server (client prices are never read), takes stock atomically, records history. */
   placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView>;
+  /** The caller's own order placed with this Idempotency-Key within the key's life (24 h); null if none. */
+  findOrderByIdempotencyKey(actor: Actor, key: string): Promise<OrderView | null>;
   /** Customers see their own only (another's is not_found); staff see any. */
   getOrder(actor: Actor, id: Id): Promise<OrderView>;
   listOrders(actor: Actor, filter: OrderListFilter): Promise<Page<Order>>;
@@ -98,7 +107,7 @@ export class OrderingService implements OrderingUseCases {
     problems.throwIfAny();
 
     const priced = priceOrder(lines, request.shippingMethod, await this.deps.settings.get('pricing'));
-    const order = await this.deps.orders.placeWithStock({
+    const newOrder: NewOrder = {
       userId: actor.userId,
       shippingMethod: request.shippingMethod,
       shippingAddress: snapshotOf(shipping),
@@ -111,9 +120,29 @@ export class OrderingService implements OrderingUseCases {
       total: priced.total,
       createdAt: this.deps.clock.now(),
       actor: changeActorOf(actor),
-    });
+      idempotencyKey: request.idempotencyKey,
+    };
+    let order: Order;
+    try {
+      order = await this.deps.orders.placeWithStock(newOrder);
+    } catch (error) {
+      // The key's first request committed its order after all (it was presumed dead while
+      // slow): that order is this request's answer; it was confirmed when it was placed.
+      const earlier = request.idempotencyKey !== null && isOrderIdempotencyKeyTaken(error)
+        ? await this.findOrderByIdempotencyKey(actor, request.idempotencyKey)
+        : null;
+      if (earlier) return earlier;
+      throw error;
+    }
     await this.sendConfirmation(order);
     return this.view(order.id);
+  }
+
+  async findOrderByIdempotencyKey(actor: Actor, key: string): Promise<OrderView | null> {
+    const order = await this.deps.orders.findByIdempotencyKey(actor.userId, key);
+    // An order older than the key's life no longer answers for it (the key may be reused).
+    if (!order || order.createdAt <= idempotencyKeysExpiredBefore(this.deps.clock.now())) return null;
+    return order;
   }
 
   async getOrder(actor: Actor, id: Id): Promise<OrderView> {

@@ -16,6 +16,12 @@ export interface NewOrder extends OrderTotals {
   lines: PricedLine[];
   createdAt: Date;
   actor: ChangeActor;
+  /**
+   * The client's Idempotency-Key, stored on the order in the same transaction (the recovery
+   * point of SPEC §4); unique per user among orders younger than the key's life
+   * (idempotencyKeysExpiredBefore). Null or absent: no key.
+   */
+  idempotencyKey?: string | null;
 }
 
 /** A product that could not be taken in the asked quantity. */
@@ -63,10 +69,17 @@ export interface OrderRepository {
    * order, its items and the first history row (null → pending). When any line is short,
    * nothing is taken and DomainError('insufficient_stock') is thrown with
    * `meta.shortages: StockShortage[]` (snake_case keys for the API: product_id, product_name, requested, available).
+   *
+   * With an idempotency key: an older order of the user holding the key gives it up when it
+   * was placed at or before idempotencyKeysExpiredBefore(order.createdAt); a younger one means
+   * this request already placed its order, and nothing is taken or written:
+   * orderIdempotencyKeyTakenError() is thrown (two racing placements with one key: one wins).
    */
   placeWithStock(order: NewOrder): Promise<Order>;
   /** Order + items + history + payments, in a fixed number of queries. */
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
+  /** The user's order holding this idempotency key (compared byte for byte), as findDetail reads it; null if none. */
+  findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
   /** Newest first; items included; a fixed number of queries however many orders/items. */
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>>;
   listAll(filter: AdminOrderFilter): Promise<Page<Order>>;

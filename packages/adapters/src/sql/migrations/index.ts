@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as foundation from './001-foundation.js';
 import * as orders from './002-orders.js';
+import * as orderIdempotencyKey from './003-order-idempotency-key.js';
+import * as housekeepingIndexes from './004-housekeeping-indexes.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -15,4 +17,6 @@ export interface MigrationModule {
 export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }> = [
   { name: '001-foundation', module: foundation },
   { name: '002-orders', module: orders },
+  { name: '003-order-idempotency-key', module: orderIdempotencyKey },
+  { name: '004-housekeeping-indexes', module: housekeepingIndexes },
 ];

@@ -24,6 +24,7 @@ export function orderColumns(order: NewOrder): Row {
     ...snapshotColumns('billing', order.billingAddress),
     tracking_number: null,
     notes: order.notes,
+    idempotency_key: order.idempotencyKey ?? null,
     created_at: order.createdAt,
     updated_at: order.createdAt,
   };

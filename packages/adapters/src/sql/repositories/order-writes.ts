@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { DomainError } from '@giggatek/domain';
+import { DomainError, idempotencyKeysExpiredBefore, orderIdempotencyKeyTakenError } from '@giggatek/domain';
 import type { Id, NewOrder, StatusChangeRequest, StockShortage } from '@giggatek/domain';
 import { isMysql } from '../database.js';
-import { toNumber } from '../row-values.js';
+import { isUniqueViolation, toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 
 /**
@@ -22,12 +22,37 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
   if (short.length > 0) throw shortageError(short, available);
   await takeStock(trx, wanted, order.createdAt);
 
-  const [orderId] = (await trx('orders').insert(orderColumns(order))) as number[];
-  if (orderId === undefined) throw new Error('the orders insert returned no id');
+  const orderId = await insertOrderRow(trx, order);
   await trx('order_items').insert(itemColumns(orderId, order));
   await trx('order_status_history').insert(
     historyColumns(orderId, { from: null, to: 'pending', actor: order.actor, note: null, now: order.createdAt }),
   );
+  return orderId;
+}
+
+/**
+ * Inserts the order row. Its idempotency key is unique per user (the recovery point of
+ * SPEC §4); when another order holds it, that order gives it up if it is older than the
+ * key's life, else the key already placed its order: idempotency_conflict (the caller's
+ * transaction rolls back the stock). The extra statements run only on that collision.
+ */
+async function insertOrderRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
+  try {
+    return await insertRow(trx, order);
+  } catch (error) {
+    if (!order.idempotencyKey || !isUniqueViolation(error)) throw error;
+  }
+  const released = await trx('orders')
+    .where({ user_id: order.userId, idempotency_key: order.idempotencyKey })
+    .andWhere('created_at', '<=', idempotencyKeysExpiredBefore(order.createdAt))
+    .update({ idempotency_key: null });
+  if (released === 0) throw orderIdempotencyKeyTakenError();
+  return insertRow(trx, order);
+}
+
+async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
+  const [orderId] = (await trx('orders').insert(orderColumns(order))) as number[];
+  if (orderId === undefined) throw new Error('the orders insert returned no id');
   return orderId;
 }
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Id, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
+import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
 import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
 
 /** How often a claim re-reads after losing a race with a concurrent release or replacement. */
@@ -18,13 +18,18 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     requestHash: string,
     now: Date,
     ttlMs: number,
-  ): Promise<{ claimed: true } | { claimed: false; record: IdempotencyRecord }> {
+    leaseMs?: number,
+  ): Promise<IdempotencyClaim> {
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
       if (await this.insert(userId, key, requestHash, now)) return { claimed: true };
       const record = await this.find(userId, key);
       if (!record) continue; // released in between: try the insert again
       const expiredBefore = new Date(now.getTime() - ttlMs);
-      if (record.createdAt > expiredBefore) return { claimed: false, record };
+      if (record.createdAt > expiredBefore) {
+        if (leaseMs === undefined || !isStale(record, requestHash, now, leaseMs)) return { claimed: false, record };
+        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) return { claimed: true, takenOver: true };
+        continue; // another claim took it over first: read what it left
+      }
       // Expired: take it over with a conditional update. Of two concurrent takeovers the
       // second finds created_at already renewed and matches nothing.
       const replaced = await this.knex('idempotency_keys')
@@ -34,6 +39,19 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       if (replaced > 0) return { claimed: true };
     }
     throw new Error(`could not claim idempotency key after ${CLAIM_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Renews the claim of a stale in-progress request with the same conditions the read saw,
+   * so of two concurrent takeovers the second finds created_at renewed and matches nothing.
+   */
+  private async takeOverStale(userId: Id, key: string, requestHash: string, now: Date, leaseMs: number): Promise<boolean> {
+    const taken = await this.knex('idempotency_keys')
+      .where({ user_id: userId, idem_key: key, request_hash: requestHash })
+      .whereNull('response_status')
+      .andWhere('created_at', '<=', new Date(now.getTime() - leaseMs))
+      .update({ created_at: now });
+    return taken > 0;
   }
 
   async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {
@@ -72,4 +90,10 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       createdAt: toDate(row.created_at),
     };
   }
+}
+
+/** An in-progress claim of the same request, older than the lease: its request is presumed dead. */
+function isStale(record: IdempotencyRecord, requestHash: string, now: Date, leaseMs: number): boolean {
+  return record.responseStatus === null && record.requestHash === requestHash
+    && record.createdAt.getTime() <= now.getTime() - leaseMs;
 }

@@ -32,6 +32,19 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   async consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number> {
     return this.knex('one_time_tokens').where({ user_id: userId, purpose }).whereNull('used_at').update({ used_at: now });
   }
+
+  /**
+   * Selects a batch of ids, then deletes by id, so MySQL locks only those rows and never
+   * holds a long range lock. A used or expired token stays so, so the ids need no second check.
+   */
+  async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const ids = (await this.knex('one_time_tokens')
+      .where((ended) => ended.where('expires_at', '<', cutoff).orWhere('used_at', '<', cutoff))
+      .limit(limit)
+      .pluck('id')) as number[];
+    if (ids.length === 0) return 0;
+    return this.knex('one_time_tokens').whereIn('id', ids).delete();
+  }
 }
 
 function toOneTimeToken(row: OneTimeTokenModel): OneTimeToken {

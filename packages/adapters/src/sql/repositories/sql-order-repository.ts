@@ -23,7 +23,11 @@ export class SqlOrderRepository implements OrderRepository {
   }
 
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
-    return loadOrderDetail(this.knex, id);
+    return loadOrderDetail(this.knex, { id });
+  }
+
+  findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
+    return loadOrderDetail(this.knex, { user_id: userId, idempotency_key: key });
   }
 
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {

@@ -102,6 +102,20 @@ export class SqlSessionRepository implements SessionRepository {
     if (keepSessionId !== undefined) query.whereNot({ id: keepSessionId });
     await query.update({ revoked_at: now });
   }
+
+  /**
+   * Selects a batch of ids, then deletes by id, so MySQL locks only those rows and never
+   * holds a long range lock. Refresh tokens go with their session (ON DELETE CASCADE). An
+   * ended session never becomes live again, so the ids need no second check.
+   */
+  async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const ids = (await this.knex('sessions')
+      .where((ended) => ended.where('expires_at', '<', cutoff).orWhere('revoked_at', '<', cutoff))
+      .limit(limit)
+      .pluck('id')) as number[];
+    if (ids.length === 0) return 0;
+    return this.knex('sessions').whereIn('id', ids).delete();
+  }
 }
 
 function toSession(row: Pick<SessionModel, 'id' | 'user_id' | 'ip' | 'user_agent'> & {

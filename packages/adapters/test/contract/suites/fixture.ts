@@ -1,6 +1,6 @@
 import type {
-  AddressRepository, Id, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository, SessionRepository,
-  SettingsRepository, UserRepository,
+  AddressRepository, Id, IdempotencyKeyPurger, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository,
+  SessionRepository, SettingsRepository, UserRepository,
 } from '@giggatek/domain';
 
 /** One port under test, plus what its rows need around them. */
@@ -24,6 +24,8 @@ export interface Engine {
   orders: OrderRepository;
   settings: SettingsRepository;
   idempotency: IdempotencyStore;
+  /** Purges the records of `idempotency`. */
+  idempotencyPurger: IdempotencyKeyPurger;
   /** Makes a product count as referenced by an order or rental, when the engine can. */
   markReferenced?: (productId: Id) => Promise<void>;
   dispose(): Promise<void>;

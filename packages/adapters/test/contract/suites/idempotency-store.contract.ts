@@ -5,6 +5,7 @@ import { concurrently, createTestUser } from './fixture.js';
 
 const t0 = new Date('2026-02-01T10:00:00.500Z');
 const DAY = 24 * 60 * 60 * 1000;
+const LEASE = 30_000;
 const after = (ms: number): Date => new Date(t0.getTime() + ms);
 
 export function describeIdempotencyStoreContract(name: string, makeRepo: MakeFixture<IdempotencyStore>): void {
@@ -65,6 +66,44 @@ export function describeIdempotencyStoreContract(name: string, makeRepo: MakeFix
     it('gives a key to exactly one of several concurrent claims', async () => {
       const results = await concurrently(6, (i) => store.claim(userId, 'race', `hash-${i}`, t0, DAY));
       expect(results.filter((result) => result.claimed)).toHaveLength(1);
+    });
+
+    it('takes over an in-progress claim of the same request once it is as old as the lease', async () => {
+      await store.claim(userId, 'key-1', 'hash-a', t0, DAY, LEASE);
+      expect(await store.claim(userId, 'key-1', 'hash-a', after(LEASE - 1), DAY, LEASE)).toMatchObject({
+        claimed: false, record: { responseStatus: null, createdAt: t0 },
+      });
+      expect(await store.claim(userId, 'key-1', 'hash-a', after(LEASE), DAY, LEASE)).toEqual({ claimed: true, takenOver: true });
+      // The takeover renewed the claim: the lease runs again from there.
+      expect(await store.claim(userId, 'key-1', 'hash-a', after(LEASE + 1), DAY, LEASE)).toEqual({
+        claimed: false,
+        record: { userId, key: 'key-1', requestHash: 'hash-a', responseStatus: null, responseBody: null, createdAt: after(LEASE) },
+      });
+    });
+
+    it('never takes over a claim of another request, an answered one, or without a lease', async () => {
+      await store.claim(userId, 'other-body', 'hash-a', t0, DAY, LEASE);
+      expect(await store.claim(userId, 'other-body', 'hash-b', after(LEASE * 10), DAY, LEASE)).toMatchObject({
+        claimed: false, record: { requestHash: 'hash-a' },
+      });
+      await store.claim(userId, 'answered', 'hash-a', t0, DAY, LEASE);
+      await store.complete(userId, 'answered', 201, '{"order":{}}');
+      expect(await store.claim(userId, 'answered', 'hash-a', after(LEASE * 10), DAY, LEASE)).toMatchObject({
+        claimed: false, record: { responseStatus: 201 },
+      });
+      await store.claim(userId, 'no-lease', 'hash-a', t0, DAY);
+      expect(await store.claim(userId, 'no-lease', 'hash-a', after(LEASE * 10), DAY)).toMatchObject({
+        claimed: false, record: { responseStatus: null },
+      });
+    });
+
+    it('gives a stale in-progress claim to exactly one of several concurrent takeovers', async () => {
+      await store.claim(userId, 'stale', 'hash-a', t0, DAY, LEASE);
+      const results = await concurrently(6, () => store.claim(userId, 'stale', 'hash-a', after(LEASE * 2), DAY, LEASE));
+      expect(results.filter((result) => result.claimed)).toEqual([{ claimed: true, takenOver: true }]);
+      for (const result of results.filter((r) => !r.claimed)) {
+        expect(result).toMatchObject({ claimed: false, record: { createdAt: after(LEASE * 2) } });
+      }
     });
 
     it('gives an expired key to exactly one of several concurrent claims', async () => {

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { IdempotencyKeyPurger } from '@giggatek/domain';
+
+/** Deletes old rows of `idempotency_keys` (the table SqlIdempotencyStore writes). */
+export class SqlIdempotencyPurger implements IdempotencyKeyPurger {
+  constructor(private readonly knex: Knex) {}
+
+  /**
+   * Selects a batch of keys, then deletes by key, so MySQL locks only those rows and never
+   * holds a long range lock. The delete checks the age again: a key taken over by a new
+   * claim in between has a fresh created_at and must stay.
+   */
+  async purgeOlderThan(cutoff: Date, limit: number): Promise<number> {
+    const rows = (await this.knex('idempotency_keys')
+      .where('created_at', '<', cutoff)
+      .limit(limit)
+      .select('user_id', 'idem_key')) as Array<{ user_id: number; idem_key: string }>;
+    if (rows.length === 0) return 0;
+    return this.knex('idempotency_keys')
+      .whereIn(['user_id', 'idem_key'], rows.map((row) => [row.user_id, row.idem_key]))
+      .andWhere('created_at', '<', cutoff)
+      .delete();
+  }
+}
