@@ -1,5 +1,5 @@
 import {
-  DAY_MS, HOUR_MS, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
+  DAY_MS, HOUR_MS, IDEMPOTENCY_KEY_TTL_MS, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
   type SessionRepository,
 } from '@giggatek/domain';
 import type { Container } from 'inversify';
@@ -14,7 +14,7 @@ export const HOUSEKEEPING_EVERY_MS = HOUR_MS;
 /** Ended (expired, revoked, used) sessions and one-time tokens are kept this long for audit. */
 export const ENDED_AUTH_RETENTION_MS = 30 * DAY_MS;
 /** Twice the 24 h window in which an Idempotency-Key replays its answer (SPEC §4). */
-export const IDEMPOTENCY_RETENTION_MS = 48 * HOUR_MS;
+export const IDEMPOTENCY_RETENTION_MS = 2 * IDEMPOTENCY_KEY_TTL_MS;
 /** Rows deleted per statement: small enough that MySQL never holds locks for long. */
 export const HOUSEKEEPING_BATCH_SIZE = 500;
 

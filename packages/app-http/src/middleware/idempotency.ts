@@ -4,7 +4,6 @@ import type { ApiContext, RouteInput } from '../api-router.js';
 import { HttpError } from '../http-error.js';
 import { toResponse } from './errors.js';
 
-export const IDEMPOTENCY_TTL_MS = IDEMPOTENCY_KEY_TTL_MS;
 /**
  * How long a claim without an answer counts as a request still running. No request
  * legitimately runs this long, so after it the claimer is presumed dead and a retry recovers.
@@ -59,7 +58,7 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
     const userId = input.actor.userId;
     const requestHash = hashRequest(ctx.method, ctx.path, input.body);
     const leaseMs = deps.recover ? IDEMPOTENCY_LEASE_MS : undefined;
-    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_TTL_MS, leaseMs);
+    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_KEY_TTL_MS, leaseMs);
     if (!claim.claimed) {
       const { record } = claim;
       if (record.requestHash !== requestHash) {
