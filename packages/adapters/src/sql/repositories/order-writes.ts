@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { DomainError, idempotencyKeysExpiredBefore, orderIdempotencyKeyTakenError } from '@giggatek/domain';
-import type { Id, NewOrder, StatusChangeRequest, StockShortage } from '@giggatek/domain';
+import { idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError } from '@giggatek/domain';
+import type { DomainError, Id, NewOrder, StatusChangeRequest } from '@giggatek/domain';
 import { isMysql } from '../database.js';
 import { isUniqueViolation, toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
@@ -85,27 +85,17 @@ async function takeStock(trx: Knex.Transaction, wanted: Map<Id, number>, now: Da
   if (taken !== entries.length) throw new Error(`stock changed under a lock: took ${taken} of ${entries.length} products`);
 }
 
-/** Names every short line with what its product has. */
+/** Names every short line with what its product has (the domain's one message for it). */
 function shortageError(
   short: ReadonlyArray<{ productId: Id; productName: string; quantity: number }>,
   available: ReadonlyMap<Id, number>,
 ): DomainError {
-  const shortages: StockShortage[] = short.map((line) => ({
+  return insufficientStockError(short.map((line) => ({
     productId: line.productId,
     productName: line.productName,
     requested: line.quantity,
     available: available.get(line.productId) ?? 0,
-  }));
-  return new DomainError(
-    'insufficient_stock',
-    `not enough stock for: ${shortages.map((s) => s.productName).join(', ')}`,
-    undefined,
-    {
-      shortages: shortages.map((s) => ({
-        product_id: s.productId, product_name: s.productName, requested: s.requested, available: s.available,
-      })),
-    },
-  );
+  })));
 }
 
 /**

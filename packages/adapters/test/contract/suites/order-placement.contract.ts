@@ -81,8 +81,8 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
         { product: none, quantity: 1 },
       ])));
 
-      expect(error.message).toContain('Few');
-      expect(error.message).toContain('None');
+      expect(error.message).toContain('Few (1 available, 3 requested)');
+      expect(error.message).toContain('None (0 available, 1 requested)');
       expect(error.message).not.toContain('Plenty');
       const shortages = (error.meta?.shortages ?? []) as Array<{ product_id: number }>;
       expect([...shortages].sort((a, b) => a.product_id - b.product_id)).toEqual([
