@@ -9,7 +9,7 @@ export interface Limit {
 
 /** SPEC §3 rate limits; the numbers are settings (config), these are the defaults. */
 export interface RateLimitSettings {
-  /** Every endpoint without a limit of its own, per IP. */
+  /** Every endpoint without a limit of its own, and login, per IP. */
   general: Limit;
   /** Failed logins per IP + email; a successful login resets the count. */
   login: Limit;
