@@ -1,3 +1,4 @@
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 
 export const errorEnvelope: JsonSchema = {
@@ -28,7 +29,7 @@ export const pagination: JsonSchema = {
 /** `page` and `per_page` of every list endpoint (SPEC §9). */
 export const pageQuery = {
   page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
-  per_page: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE },
 } as const;
 
 export const message: JsonSchema = {

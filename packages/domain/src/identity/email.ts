@@ -11,10 +11,6 @@ export function normalizeEmail(email: string): string {
 // the verification email, not by a regular expression.
 const EMAIL_FORMAT = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
-export function isValidEmail(normalized: string): boolean {
-  return normalized.length <= EMAIL_MAX_LENGTH && EMAIL_FORMAT.test(normalized);
-}
-
 /** The normalized email, or null after adding a problem under `field`. */
 export function checkEmail(email: unknown, problems: Problems, field = 'email'): string | null {
   if (typeof email !== 'string' || email.trim() === '') {
