@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } from '@giggatek/domain';
 import { OneTimeTokenModel } from '../models/index.js';
 import { toDate, toDateOrNull } from '../row-values.js';
+import { deleteEndedBefore } from '../delete-ended.js';
 
 export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   constructor(private readonly knex: Knex) {}
@@ -38,12 +39,7 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
    * holds a long range lock. A used or expired token stays so, so the ids need no second check.
    */
   async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
-    const ids = (await this.knex('one_time_tokens')
-      .where((ended) => ended.where('expires_at', '<', cutoff).orWhere('used_at', '<', cutoff))
-      .limit(limit)
-      .pluck('id')) as number[];
-    if (ids.length === 0) return 0;
-    return this.knex('one_time_tokens').whereIn('id', ids).delete();
+    return deleteEndedBefore(this.knex, 'one_time_tokens', ['expires_at', 'used_at'], cutoff, limit);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Id, RefreshTokenRecord, Session, SessionRepository } from '@giggatek/domain';
 import { RefreshTokenModel, SessionModel } from '../models/index.js';
 import { toDate, toDateOrNull, toStringOrNull } from '../row-values.js';
+import { deleteEndedBefore } from '../delete-ended.js';
 
 type NewSession = Parameters<SessionRepository['create']>[0];
 
@@ -109,12 +110,7 @@ export class SqlSessionRepository implements SessionRepository {
    * ended session never becomes live again, so the ids need no second check.
    */
   async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
-    const ids = (await this.knex('sessions')
-      .where((ended) => ended.where('expires_at', '<', cutoff).orWhere('revoked_at', '<', cutoff))
-      .limit(limit)
-      .pluck('id')) as number[];
-    if (ids.length === 0) return 0;
-    return this.knex('sessions').whereIn('id', ids).delete();
+    return deleteEndedBefore(this.knex, 'sessions', ['expires_at', 'revoked_at'], cutoff, limit);
   }
 }
 
