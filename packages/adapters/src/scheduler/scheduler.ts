@@ -9,7 +9,14 @@ export interface Job {
 export interface SchedulerOptions {
   /** A job's failure never stops the scheduler; it is reported here instead. */
   onError(job: string, error: unknown): void;
+  /**
+   * A job with a longer interval also runs this long after start, so an instance that
+   * restarts more often than an hourly job's interval still runs it.
+   */
+  firstRunAfterMs?: number;
 }
+
+const FIRST_RUN_AFTER_MS = 5_000;
 
 /**
  * Runs named jobs every N milliseconds inside one process. A job never overlaps itself
@@ -62,11 +69,17 @@ export class Scheduler {
   }
 
   private schedule(job: Job): void {
-    const timer = setInterval(() => {
+    const tick = (): void => {
       if (!this.running.has(job.name)) void this.launch(job);
-    }, job.everyMs);
-    timer.unref();
-    this.timers.push(timer);
+    };
+    const firstRunAfterMs = this.options.firstRunAfterMs ?? FIRST_RUN_AFTER_MS;
+    const timers = [setInterval(tick, job.everyMs)];
+    // A job whose interval is longer than that also runs once soon after start.
+    if (job.everyMs > firstRunAfterMs) timers.push(setTimeout(tick, firstRunAfterMs));
+    for (const timer of timers) {
+      timer.unref();
+      this.timers.push(timer);
+    }
   }
 
   private launch(job: Job): Promise<void> {

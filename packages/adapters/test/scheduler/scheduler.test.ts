@@ -32,6 +32,21 @@ describe('Scheduler', () => {
     expect(runs).toHaveLength(7);
   });
 
+  it('also runs a long-interval job shortly after start, so frequent restarts do not starve it', async () => {
+    vi.useFakeTimers();
+    const runs: number[] = [];
+    const scheduler = new Scheduler({ onError: () => {}, firstRunAfterMs: 5_000 })
+      .add({ name: 'hourly', everyMs: 3_600_000, run: async () => void runs.push(Date.now()) });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(runs).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(runs).toHaveLength(2);
+    await scheduler.stop();
+  });
+
   it('never overlaps a job with itself: a tick during a run is skipped', async () => {
     vi.useFakeTimers();
     let active = 0;
