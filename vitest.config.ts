@@ -18,7 +18,7 @@ export default defineConfig({
   test: {
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
-      { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/test/**/*.test.ts', 'test/architecture/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/test/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/ci/**/*.test.ts'] } },
       {
         resolve: { alias },
         test: {
