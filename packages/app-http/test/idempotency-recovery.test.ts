@@ -27,11 +27,25 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
   const bodyOf = (customer: Customer, items: { product_id: number; quantity: number }[]) =>
     ({ items, shipping_address_id: customer.addressId, shipping_method: 'standard' });
 
+  const hashOf = (customer: Customer, items: { product_id: number; quantity: number }[]) =>
+    hashRequest('POST', '/api/orders', bodyOf(customer, items));
+
   /** What a request that died right after claiming the key left behind. */
   async function claimAndDie(customer: Customer, key: string, items: { product_id: number; quantity: number }[]): Promise<void> {
     const store = resolve(server.container, TOKENS.IdempotencyStore);
-    const hash = hashRequest('POST', '/api/orders', bodyOf(customer, items));
-    expect(await store.claim(customer.userId, key, hash, server.clock.now(), IDEMPOTENCY_KEY_TTL_MS)).toEqual({ claimed: true });
+    const claim = await store.claim(customer.userId, key, hashOf(customer, items), server.clock.now(), IDEMPOTENCY_KEY_TTL_MS);
+    expect(claim).toMatchObject({ claimed: true });
+  }
+
+  /**
+   * Deletes the key's stored answer, as a release after an error past the commit (or by a
+   * request presumed dead) leaves it: only the order still holds the key.
+   */
+  async function forgetAnswer(customer: Customer, key: string): Promise<void> {
+    const store = resolve(server.container, TOKENS.IdempotencyStore);
+    const found = await store.claim(customer.userId, key, 'probe', server.clock.now(), IDEMPOTENCY_KEY_TTL_MS);
+    if (found.claimed) throw new Error('expected a stored answer to forget');
+    await store.release(customer.userId, key, found.record.createdAt);
   }
 
   /** …and, for the other crash, the order it committed before dying. */
@@ -42,6 +56,7 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
       shippingAddressId: customer.addressId,
       shippingMethod: 'standard',
       idempotencyKey: key,
+      idempotencyRequestHash: hashOf(customer, items),
     });
   }
 
@@ -111,5 +126,46 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
     expectError(changed, 409, 'idempotency_conflict');
     expect(await orderCount(server, customer.userId)).toBe(0);
     expect(await stockOf(server, productId)).toBe(5);
+  });
+
+  it(`answers the order only to its own request once the stored answer is gone: another body is 409 (${engine})`, async () => {
+    const customer = await customerWithAddress(server);
+    const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
+    const first = [{ product_id: productId, quantity: 1 }];
+    const other = [{ product_id: productId, quantity: 3 }];
+    const placed = await placeOrder(server, customer, first, {}, withKey('answer-gone'));
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    await forgetAnswer(customer, 'answer-gone');
+
+    expectError(await placeOrder(server, customer, other, {}, withKey('answer-gone')), 409, 'idempotency_conflict');
+    // Nor through a taken-over claim of the other body.
+    await claimAndDie(customer, 'answer-gone', other);
+    server.clock.advance(IDEMPOTENCY_LEASE_MS);
+    expectError(await placeOrder(server, customer, other, {}, withKey('answer-gone')), 409, 'idempotency_conflict');
+    expect(await orderCount(server, customer.userId)).toBe(1);
+    expect(await stockOf(server, productId)).toBe(4);
+
+    // The first request itself still gets its order.
+    const again = await placeOrder(server, customer, first, {}, withKey('answer-gone'));
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.order.id).toBe(placed.body.order.id);
+    expect(await orderCount(server, customer.userId)).toBe(1);
+  });
+
+  it(`answers a retry with its order even after the product was archived (${engine})`, async () => {
+    const customer = await customerWithAddress(server);
+    const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
+    const items = [{ product_id: productId, quantity: 2 }];
+    const placed = await placeOrder(server, customer, items, {}, withKey('archived-since'));
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    await forgetAnswer(customer, 'archived-since');
+    await resolve(server.container, TOKENS.ProductRepository).update(productId, { status: 'archived' }, server.clock.now());
+
+    const retry = await placeOrder(server, customer, items, {}, withKey('archived-since'));
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.body.order.id).toBe(placed.body.order.id);
+    expect(await orderCount(server, customer.userId)).toBe(1);
+    // Without the key the product is refused: the retry's answer came from its order.
+    expectError(await placeOrder(server, customer, items), 400, 'validation_failed');
   });
 });

@@ -22,24 +22,30 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     // A record is live while younger than the TTL; an older one is taken over.
     if (!existing || existing.createdAt.getTime() <= now.getTime() - ttlMs) {
       this.records.set(slot, fresh);
-      return { claimed: true };
+      return { claimed: true, claimedAt: new Date(now) };
     }
     // An in-progress claim of the same request older than the lease: its request is presumed dead.
     const stale = leaseMs !== undefined && existing.responseStatus === null && existing.requestHash === requestHash
       && existing.createdAt.getTime() <= now.getTime() - leaseMs;
     if (!stale) return { claimed: false, record: copy(existing) };
     this.records.set(slot, fresh);
-    return { claimed: true, takenOver: true };
+    return { claimed: true, claimedAt: new Date(now), takenOver: true };
   }
 
-  async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {
+  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void> {
     const record = this.records.get(slotOf(userId, key));
-    if (record) this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });
+    if (record && isClaim(record, claimedAt)) this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });
   }
 
-  async release(userId: Id, key: string): Promise<void> {
-    this.records.delete(slotOf(userId, key));
+  async release(userId: Id, key: string, claimedAt: Date): Promise<void> {
+    const record = this.records.get(slotOf(userId, key));
+    if (record && isClaim(record, claimedAt)) this.records.delete(slotOf(userId, key));
   }
+}
+
+/** Still the claim made at `claimedAt` (a takeover or replacement renews createdAt). */
+function isClaim(record: IdempotencyRecord, claimedAt: Date): boolean {
+  return record.createdAt.getTime() === claimedAt.getTime();
 }
 
 /** Keys are per user: one user's key never answers another's request. */

@@ -2,7 +2,7 @@ import {
   actorLabelOf, idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError,
 } from '@giggatek/domain';
 import type {
-  AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
+  AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   OrderStatus, Page, PaymentEntry, PaymentStatus, StatusChange, StatusChangeRequest, UserRepository,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
@@ -20,8 +20,11 @@ export class MemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<Id, Order>();
   private readonly history: StatusChange[] = [];
   private readonly payments: PaymentEntry[] = [];
-  /** The order holding each (user, idempotency key), as the SQL unique index keeps it. */
-  private readonly orderByKey = new Map<string, Id>();
+  /**
+   * The order holding each (user, idempotency key), as the SQL unique index keeps it, with
+   * the fingerprint of the request that placed it.
+   */
+  private readonly orderByKey = new Map<string, { orderId: Id; requestHash: string | null }>();
   private readonly orderIds = new IdSequence();
   private readonly itemIds = new IdSequence();
   private readonly historyIds = new IdSequence();
@@ -75,7 +78,7 @@ export class MemoryOrderRepository implements OrderRepository {
     };
     this.orders.set(id, row);
     // Replaces an expired holder of the key, which thereby gives it up.
-    if (keySlot !== null) this.orderByKey.set(keySlot, id);
+    if (keySlot !== null) this.orderByKey.set(keySlot, { orderId: id, requestHash: order.idempotencyRequestHash ?? null });
     this.addHistory(id, null, 'pending', order.actor, null, order.createdAt);
     return copy(row);
   }
@@ -90,9 +93,10 @@ export class MemoryOrderRepository implements OrderRepository {
     };
   }
 
-  async findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
-    const id = this.orderByKey.get(slotOf(userId, key));
-    return id === undefined ? null : this.findDetail(id);
+  async findByIdempotencyKey(userId: Id, key: string): Promise<KeyedOrderDetail | null> {
+    const holder = this.orderByKey.get(slotOf(userId, key));
+    const detail = holder === undefined ? null : await this.findDetail(holder.orderId);
+    return detail && holder ? { ...detail, idempotencyRequestHash: holder.requestHash } : null;
   }
 
   async listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {
@@ -161,7 +165,7 @@ export class MemoryOrderRepository implements OrderRepository {
   /** An order younger than the key's life holding the key means the key already placed its order. */
   private assertKeyFree(slot: string, now: Date): void {
     const holder = this.orderByKey.get(slot);
-    const placedAt = holder === undefined ? undefined : this.orders.get(holder)?.createdAt;
+    const placedAt = holder === undefined ? undefined : this.orders.get(holder.orderId)?.createdAt;
     if (placedAt && placedAt > idempotencyKeysExpiredBefore(now)) throw orderIdempotencyKeyTakenError();
   }
 

@@ -6,12 +6,17 @@ const ATTEMPTS = 4;
 /**
  * Runs `work` in a transaction, running it again from the start when the engine chose it
  * as a deadlock victim (MySQL rolls the whole transaction back then) or SQLite was busy.
- * `work` must only use `trx`, so a retry repeats everything it did.
+ * `work` must only use `trx`, so a retry repeats everything it did. `config` (e.g. an
+ * isolation level) is passed to knex as is.
  */
-export async function transactionWithRetry<T>(knex: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function transactionWithRetry<T>(
+  knex: Knex,
+  work: (trx: Knex.Transaction) => Promise<T>,
+  config?: Knex.TransactionConfig,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await knex.transaction(work);
+      return await knex.transaction(work, config);
     } catch (error) {
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       // A short random pause, so the competing transactions do not collide again.

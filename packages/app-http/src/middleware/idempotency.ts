@@ -5,10 +5,13 @@ import { HttpError } from '../http-error.js';
 import { toResponse } from './errors.js';
 
 /**
- * How long a claim without an answer counts as a request still running. No request
- * legitimately runs this long, so after it the claimer is presumed dead and a retry recovers.
+ * How long a claim without an answer counts as a request still running; after it the
+ * claimer is presumed dead and a retry recovers. Well above what a live request can take:
+ * a wait for a database connection (10 s acquire timeout) plus a wait for a row lock
+ * (MariaDB's default innodb_lock_wait_timeout is 50 s). Should a claimer presumed dead
+ * still finish, its complete or release no longer touches its successor's claim.
  */
-export const IDEMPOTENCY_LEASE_MS = 30_000;
+export const IDEMPOTENCY_LEASE_MS = 120_000;
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -27,13 +30,14 @@ export interface IdempotencyDeps {
   store: IdempotencyStore;
   clock: Clock;
   /**
-   * The route's recovery point: the answer to the key's request if its work committed (for
-   * orders, the order placed with the key), else null. Given it, a claim still in progress
+   * The route's recovery point: the answer to the key's request (`requestHash` is its
+   * fingerprint, see hashRequest) if its work committed (for orders, the order placed with
+   * the key and the same fingerprint), else null. Given it, a claim still in progress
    * after IDEMPOTENCY_LEASE_MS is taken over: a request that crashed between committing its
    * work and storing its answer is answered from here, one that crashed before committing
    * runs again. Without it a stuck claim answers "in progress" until the key expires.
    */
-  recover?: (actor: Actor, key: string) => Promise<RecoveredAnswer | null>;
+  recover?: (actor: Actor, key: string, requestHash: string) => Promise<RecoveredAnswer | null>;
 }
 
 /**
@@ -56,7 +60,7 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
     if (key === null) return handler(ctx, input);
 
     const userId = input.actor.userId;
-    const requestHash = hashRequest(ctx.method, ctx.path, input.body);
+    const requestHash = idempotencyRequestHash(ctx, input.body);
     const leaseMs = deps.recover ? IDEMPOTENCY_LEASE_MS : undefined;
     const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_KEY_TTL_MS, leaseMs);
     if (!claim.claimed) {
@@ -75,9 +79,11 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
       return;
     }
 
+    // complete and release touch the record only while it is still this claim.
+    const { claimedAt } = claim;
     try {
       // A taken-over claim: its request may have committed before it died.
-      const recovered = claim.takenOver && deps.recover ? await deps.recover(input.actor, key) : null;
+      const recovered = claim.takenOver && deps.recover ? await deps.recover(input.actor, key, requestHash) : null;
       if (recovered) {
         ctx.status = recovered.status;
         ctx.body = recovered.body;
@@ -88,21 +94,21 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
     } catch (error) {
       if (error instanceof DomainError && error.code === 'insufficient_stock') {
         const { status, body } = toResponse(error, ctx.state.requestId);
-        await deps.store.complete(userId, key, status, JSON.stringify(body));
+        await deps.store.complete(userId, key, claimedAt, status, JSON.stringify(body));
       } else {
-        await releaseQuietly(ctx, deps.store, userId, key);
+        await releaseQuietly(ctx, deps.store, userId, key, claimedAt);
       }
       throw error;
     }
     if (ctx.status >= 200 && ctx.status < 300) {
       try {
-        await deps.store.complete(userId, key, ctx.status, JSON.stringify(ctx.body));
+        await deps.store.complete(userId, key, claimedAt, ctx.status, JSON.stringify(ctx.body));
       } catch (error) {
         // The work is done and the client gets its answer; a retry would see "in progress".
         ctx.state.log.error({ err: error }, 'could not store the answer of an idempotent request');
       }
     } else {
-      await releaseQuietly(ctx, deps.store, userId, key);
+      await releaseQuietly(ctx, deps.store, userId, key, claimedAt);
     }
   };
 }
@@ -115,6 +121,14 @@ function idempotencyKey(ctx: ApiContext): string | null {
     throw new HttpError(400, 'invalid_idempotency_key', `the ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters`);
   }
   return raw;
+}
+
+/**
+ * The fingerprint of an idempotent request, as the wrapper stores it with the key; a route
+ * that keeps it with its work (orders) computes it with this same function.
+ */
+export function idempotencyRequestHash(ctx: ApiContext, body: unknown): string {
+  return hashRequest(ctx.method, ctx.path, body);
 }
 
 /** SHA-256 of method, path and the validated body as canonical JSON (keys sorted at every depth). */
@@ -134,9 +148,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The request's own failure is what the client must see; a failed release only delays a retry. */
-async function releaseQuietly(ctx: ApiContext, store: IdempotencyStore, userId: number, key: string): Promise<void> {
+async function releaseQuietly(
+  ctx: ApiContext, store: IdempotencyStore, userId: number, key: string, claimedAt: Date,
+): Promise<void> {
   try {
-    await store.release(userId, key);
+    await store.release(userId, key, claimedAt);
   } catch (error) {
     ctx.state.log.warn({ err: error }, 'could not release an idempotency key');
   }

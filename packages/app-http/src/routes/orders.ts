@@ -2,7 +2,7 @@ import type { OrderStatus, PlaceOrderInput, ShippingMethod } from '@giggatek/dom
 import type { ApiRouter } from '../api-router.js';
 import { SIGNED_IN } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
-import { IDEMPOTENCY_HEADER, idempotent } from '../middleware/idempotency.js';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_LEASE_MS, idempotencyRequestHash, idempotent } from '../middleware/idempotency.js';
 import { presentOrder, presentOrderDetail } from '../presenters/order.js';
 import { presentPage } from '../presenters/page.js';
 import { renderOrderReceipt } from '../receipts/order-receipt.js';
@@ -58,7 +58,8 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
     headers: [{
       name: 'Idempotency-Key',
       description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer; with another body, 409. '
-        + 'The order carries the key, so a retry recovers it even when the first answer was lost (after 30 s in progress).',
+        + 'The order carries the key and the request\'s fingerprint, so the same request recovers it even when the first answer '
+        + `was lost (after ${IDEMPOTENCY_LEASE_MS / 1000} s in progress).`,
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     }],
     responses: {
@@ -70,9 +71,10 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
     handle: idempotent({
       store: services.idempotency,
       clock: services.clock,
-      // The order carries its key: a retry after a lost answer gets the order as POST presents it.
-      recover: async (actor, key) => {
-        const placed = await ordering.findOrderByIdempotencyKey(actor, key);
+      // The order carries its key and fingerprint: a retry of the same request after a lost
+      // answer gets the order as POST presents it; another request, idempotency_conflict.
+      recover: async (actor, key, requestHash) => {
+        const placed = await ordering.findOrderByIdempotencyKey(actor, key, requestHash);
         return placed ? { status: 201, body: { order: presentOrderDetail(placed) } } : null;
       },
     }, async (ctx, { body, actor }) => {
@@ -84,7 +86,7 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
         billingAddressId: body.billing_address_id,
         shippingMethod: body.shipping_method,
         notes: body.notes ?? null,
-        ...(key !== '' ? { idempotencyKey: key } : {}),
+        ...(key !== '' ? { idempotencyKey: key, idempotencyRequestHash: idempotencyRequestHash(ctx, body) } : {}),
       };
       const placed = await ordering.placeOrder(actor, input);
       ctx.status = 201;

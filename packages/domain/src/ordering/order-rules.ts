@@ -7,7 +7,7 @@ import {
 } from './order.js';
 import type { StaffChanges } from './order-changes.js';
 import type { AdminOrderFilter } from './ports.js';
-import { ORDER_IDEMPOTENCY_KEY_MAX_LENGTH } from './order-idempotency.js';
+import { isIdempotencyRequestHash, isWellFormedIdempotencyKey, ORDER_IDEMPOTENCY_KEY_MAX_LENGTH } from './order-idempotency.js';
 
 export const MAX_ORDER_LINES = 50;
 export const MIN_LINE_QUANTITY = 1;
@@ -24,6 +24,7 @@ export interface ValidOrderRequest {
   shippingMethod: ShippingMethod;
   notes: string | null;
   idempotencyKey: string | null;
+  idempotencyRequestHash: string | null;
 }
 
 /**
@@ -37,6 +38,7 @@ export function validateOrderRequest(input: {
   shippingMethod?: unknown;
   notes?: unknown;
   idempotencyKey?: unknown;
+  idempotencyRequestHash?: unknown;
 }): ValidOrderRequest {
   const problems = new Problems();
   const items = validateItems(input.items, problems);
@@ -50,8 +52,12 @@ export function validateOrderRequest(input: {
   }
   const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems);
   const key = input.idempotencyKey ?? null;
-  if (key !== null && (typeof key !== 'string' || key.length < 1 || key.length > ORDER_IDEMPOTENCY_KEY_MAX_LENGTH)) {
+  if (key !== null && !isWellFormedIdempotencyKey(key)) {
     problems.add('idempotency_key', `must be 1 to ${ORDER_IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
+  }
+  const requestHash = input.idempotencyRequestHash ?? null;
+  if (requestHash !== null && !isIdempotencyRequestHash(requestHash)) {
+    problems.add('idempotency_request_hash', 'must be a SHA-256 as 64 lowercase hex digits');
   }
   problems.throwIfAny();
   return {
@@ -61,6 +67,7 @@ export function validateOrderRequest(input: {
     shippingMethod: input.shippingMethod as ShippingMethod,
     notes,
     idempotencyKey: key as string | null,
+    idempotencyRequestHash: requestHash as string | null,
   };
 }
 

@@ -17,7 +17,9 @@ import { orderConfirmation } from './order-placement.js';
 import { snapshotOf } from '../addresses/address.js';
 import { validateOrderFilter, validateOrderRequest, validateStaffUpdate } from './order-rules.js';
 import { changeActorOf } from './order-status.js';
-import { idempotencyKeysExpiredBefore, isOrderIdempotencyKeyTaken } from './order-idempotency.js';
+import {
+  idempotencyKeysExpiredBefore, idempotencyRequestMismatchError, isOrderIdempotencyKeyTaken, isWellFormedIdempotencyKey,
+} from './order-idempotency.js';
 import { priceOrder } from './pricing.js';
 
 export interface OrderingDeps {
@@ -40,9 +42,17 @@ export interface PlaceOrderInput {
   /**
    * The client's Idempotency-Key: stored on the order with it, so a retry whose answer was
    * lost can find the order (findOrderByIdempotencyKey). Placing again with the key of a
-   * live order of the caller answers that order and places nothing.
+   * live order of the caller answers that order and places nothing, before anything else
+   * is checked (the products may have changed since); with another idempotencyRequestHash,
+   * DomainError('idempotency_conflict').
    */
   idempotencyKey?: string;
+  /**
+   * The fingerprint of the request that carries the key (SHA-256 hex, as the HTTP layer's
+   * hashRequest computes it), stored on the order. Only a request with the same fingerprint
+   * (absent counts as null) gets the key's order.
+   */
+  idempotencyRequestHash?: string;
 }
 
 export interface StaffOrderUpdate {
@@ -59,8 +69,12 @@ export type OrderView = OrderDetail & { payments: PaymentEntry[] };
 export interface OrderingUseCases {
   /** Prices on the server (client prices are never read), takes stock atomically, records history. */
   placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView>;
-  /** The caller's own order placed with this Idempotency-Key within the key's life (24 h); null if none. */
-  findOrderByIdempotencyKey(actor: Actor, key: string): Promise<OrderView | null>;
+  /**
+   * The caller's own order placed with this Idempotency-Key within the key's life (24 h);
+   * null if none. With `requestHash` (null: a request without one), an order placed by a
+   * request with another fingerprint is DomainError('idempotency_conflict').
+   */
+  findOrderByIdempotencyKey(actor: Actor, key: string, requestHash?: string | null): Promise<OrderView | null>;
   /** Customers see their own only (another's is not_found); staff see any. */
   getOrder(actor: Actor, id: Id): Promise<OrderView>;
   listOrders(actor: Actor, filter: OrderListFilter): Promise<Page<Order>>;
@@ -84,6 +98,12 @@ export class OrderingService implements OrderingUseCases {
   constructor(private readonly deps: OrderingDeps) {}
 
   async placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView> {
+    // A retry of a placed order gets that order before anything is validated: its product
+    // may be archived or its address deleted since, yet the order stands (SPEC §4).
+    if (isWellFormedIdempotencyKey(input.idempotencyKey)) {
+      const earlier = await this.findOrderByIdempotencyKey(actor, input.idempotencyKey, input.idempotencyRequestHash ?? null);
+      if (earlier) return earlier;
+    }
     const request = validateOrderRequest(input);
     const shipping = await this.deps.addresses.findForUser(actor.userId, request.shippingAddressId);
     if (!shipping) throw notFound('shipping address');
@@ -121,15 +141,16 @@ export class OrderingService implements OrderingUseCases {
       createdAt: this.deps.clock.now(),
       actor: changeActorOf(actor),
       idempotencyKey: request.idempotencyKey,
+      idempotencyRequestHash: request.idempotencyRequestHash,
     };
     let order: Order;
     try {
       order = await this.deps.orders.placeWithStock(newOrder);
     } catch (error) {
-      // The key's first request committed its order after all (it was presumed dead while
-      // slow): that order is this request's answer; it was confirmed when it was placed.
+      // Another request with the key committed its order since the look above (it was
+      // presumed dead while slow): answered as above; it was confirmed when it was placed.
       const earlier = request.idempotencyKey !== null && isOrderIdempotencyKeyTaken(error)
-        ? await this.findOrderByIdempotencyKey(actor, request.idempotencyKey)
+        ? await this.findOrderByIdempotencyKey(actor, request.idempotencyKey, request.idempotencyRequestHash)
         : null;
       if (earlier) return earlier;
       throw error;
@@ -138,10 +159,12 @@ export class OrderingService implements OrderingUseCases {
     return this.view(order.id);
   }
 
-  async findOrderByIdempotencyKey(actor: Actor, key: string): Promise<OrderView | null> {
-    const order = await this.deps.orders.findByIdempotencyKey(actor.userId, key);
+  async findOrderByIdempotencyKey(actor: Actor, key: string, requestHash?: string | null): Promise<OrderView | null> {
+    const held = await this.deps.orders.findByIdempotencyKey(actor.userId, key);
     // An order older than the key's life no longer answers for it (the key may be reused).
-    if (!order || order.createdAt <= idempotencyKeysExpiredBefore(this.deps.clock.now())) return null;
+    if (!held || held.createdAt <= idempotencyKeysExpiredBefore(this.deps.clock.now())) return null;
+    const { idempotencyRequestHash, ...order } = held;
+    if (requestHash !== undefined && idempotencyRequestHash !== requestHash) throw idempotencyRequestMismatchError();
     return order;
   }
 

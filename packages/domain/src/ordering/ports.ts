@@ -22,7 +22,15 @@ export interface NewOrder extends OrderTotals {
    * (idempotencyKeysExpiredBefore). Null or absent: no key.
    */
   idempotencyKey?: string | null;
+  /**
+   * The fingerprint (SHA-256) of the request that placed the order with the key, stored
+   * with it: a later request with the key gets this order only with the same fingerprint.
+   */
+  idempotencyRequestHash?: string | null;
 }
+
+/** An order found by its idempotency key, with the fingerprint of the request that placed it. */
+export type KeyedOrderDetail = OrderDetail & { payments: PaymentEntry[]; idempotencyRequestHash: string | null };
 
 /** A product that could not be taken in the asked quantity. */
 export interface StockShortage {
@@ -70,16 +78,20 @@ export interface OrderRepository {
    * nothing is taken and DomainError('insufficient_stock') is thrown with
    * `meta.shortages: StockShortage[]` (snake_case keys for the API: product_id, product_name, requested, available).
    *
-   * With an idempotency key: an older order of the user holding the key gives it up when it
-   * was placed at or before idempotencyKeysExpiredBefore(order.createdAt); a younger one means
-   * this request already placed its order, and nothing is taken or written:
-   * orderIdempotencyKeyTakenError() is thrown (two racing placements with one key: one wins).
+   * With an idempotency key, the key is looked at first, before any stock: an older order
+   * of the user holding the key gives it up when it was placed at or before
+   * idempotencyKeysExpiredBefore(order.createdAt); a younger one means the key already
+   * placed its order, and nothing is taken or written: OrderIdempotencyKeyTakenError is
+   * thrown, whatever the stock (two racing placements with one key: one wins).
    */
   placeWithStock(order: NewOrder): Promise<Order>;
   /** Order + items + history + payments, in a fixed number of queries. */
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
-  /** The user's order holding this idempotency key (compared byte for byte), as findDetail reads it; null if none. */
-  findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
+  /**
+   * The user's order holding this idempotency key (compared byte for byte), as findDetail
+   * reads it plus its request fingerprint; null if none.
+   */
+  findByIdempotencyKey(userId: Id, key: string): Promise<KeyedOrderDetail | null>;
   /** Newest first; items included; a fixed number of queries however many orders/items. */
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>>;
   listAll(filter: AdminOrderFilter): Promise<Page<Order>>;

@@ -18,11 +18,16 @@ export interface IdempotencyRecord {
 }
 
 /**
- * The outcome of a claim. `takenOver` is set when the claim took over a stale in-progress
- * claim of the same request (see `leaseMs`): that request may have done its work before it
- * died, so the caller must look at its recovery point before doing the work again.
+ * The outcome of a claim. `claimedAt` is the claim's own mark (the record's createdAt): the
+ * claimer passes it to complete and release, which then touch the record only while it is
+ * still this claim, never a successor that took it over after this claimer was presumed
+ * dead. `takenOver` is set when the claim took over a stale in-progress claim of the same
+ * request (see `leaseMs`): that request may have done its work before it died, so the
+ * caller must look at its recovery point before doing the work again.
  */
-export type IdempotencyClaim = { claimed: true; takenOver?: true } | { claimed: false; record: IdempotencyRecord };
+export type IdempotencyClaim =
+  | { claimed: true; claimedAt: Date; takenOver?: true }
+  | { claimed: false; record: IdempotencyRecord };
 
 export interface IdempotencyStore {
   /**
@@ -34,8 +39,14 @@ export interface IdempotencyStore {
    * or takeovers of one key, exactly one wins.
    */
   claim(userId: Id, key: string, requestHash: string, now: Date, ttlMs: number, leaseMs?: number): Promise<IdempotencyClaim>;
-  /** Stores the response of the request that claimed the key. */
-  complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void>;
-  /** Forgets a claim whose request did not run (invalid input, server error), so a retry may run. */
-  release(userId: Id, key: string): Promise<void>;
+  /**
+   * Stores the response of the request that claimed the key at `claimedAt`; does nothing
+   * when the record is no longer that claim (released, taken over or replaced since).
+   */
+  complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void>;
+  /**
+   * Forgets the claim made at `claimedAt` whose request did not run (invalid input, server
+   * error), so a retry may run; does nothing when the record is no longer that claim.
+   */
+  release(userId: Id, key: string, claimedAt: Date): Promise<void>;
 }

@@ -25,6 +25,7 @@ export function orderColumns(order: NewOrder): Row {
     tracking_number: null,
     notes: order.notes,
     idempotency_key: order.idempotencyKey ?? null,
+    idempotency_request_hash: order.idempotencyRequestHash ?? null,
     created_at: order.createdAt,
     updated_at: order.createdAt,
   };

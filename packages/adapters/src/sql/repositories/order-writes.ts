@@ -2,17 +2,19 @@ import type { Knex } from 'knex';
 import { idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError } from '@giggatek/domain';
 import type { DomainError, Id, NewOrder, StatusChangeRequest } from '@giggatek/domain';
 import { isMysql } from '../database.js';
-import { isUniqueViolation, toNumber } from '../row-values.js';
+import { isUniqueViolation, toDate, toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 
 /**
- * Inside `trx`: takes stock for every line, then writes the order, its items and its first
- * history row; returns the new order's id. A fixed number of statements however many
- * lines (no N+1): one locking read of the products, then one UPDATE for all of them.
- * When a line is short, throws insufficient_stock (the caller's transaction then rolls
- * back) having taken nothing.
+ * Inside `trx`: frees the order's idempotency key (or finds it taken), takes stock for every
+ * line, then writes the order, its items and its first history row; returns the new
+ * order's id. A fixed number of statements however many lines (no N+1): one locking read
+ * of the products, then one UPDATE for all of them. When a line is short, throws
+ * insufficient_stock (the caller's transaction then rolls back) having taken nothing.
  */
 export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
+  // The key before the stock: a repeated key is idempotency_conflict whatever the stock is now.
+  if (order.idempotencyKey) await freeIdempotencyKey(trx, order.userId, order.idempotencyKey, order.createdAt);
   const wanted = new Map<Id, number>();
   for (const line of order.lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
   const available = await lockAvailableStock(trx, [...wanted.keys()]);
@@ -31,23 +33,32 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 }
 
 /**
- * Inserts the order row. Its idempotency key is unique per user (the recovery point of
- * SPEC §4); when another order holds it, that order gives it up if it is older than the
- * key's life, else the key already placed its order: idempotency_conflict (the caller's
- * transaction rolls back the stock). The extra statements run only on that collision.
+ * The idempotency key is unique per user (the recovery point of SPEC §4). An order holding
+ * it that is older than the key's life gives it up; a younger one means the key already
+ * placed its order: OrderIdempotencyKeyTakenError. On MySQL the read locks the holder's
+ * row, so a holder written by a transaction not yet committed is waited for and seen.
+ */
+async function freeIdempotencyKey(trx: Knex.Transaction, userId: Id, key: string, now: Date): Promise<void> {
+  const query = trx('orders').where({ user_id: userId, idempotency_key: key }).first('id', 'created_at');
+  if (isMysql(trx)) query.forUpdate();
+  const holder = (await query) as { id: unknown; created_at: unknown } | undefined;
+  if (!holder) return;
+  if (toDate(holder.created_at) > idempotencyKeysExpiredBefore(now)) throw orderIdempotencyKeyTakenError();
+  await trx('orders').where({ id: toNumber(holder.id) }).update({ idempotency_key: null });
+}
+
+/**
+ * Inserts the order row. Its key was free when looked at; a unique violation means a
+ * concurrent placement with the key committed its order since: the key is taken (the
+ * caller's transaction rolls back the stock).
  */
 async function insertOrderRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
   try {
     return await insertRow(trx, order);
   } catch (error) {
-    if (!order.idempotencyKey || !isUniqueViolation(error)) throw error;
+    if (order.idempotencyKey && isUniqueViolation(error)) throw orderIdempotencyKeyTakenError();
+    throw error;
   }
-  const released = await trx('orders')
-    .where({ user_id: order.userId, idempotency_key: order.idempotencyKey })
-    .andWhere('created_at', '<=', idempotencyKeysExpiredBefore(order.createdAt))
-    .update({ idempotency_key: null });
-  if (released === 0) throw orderIdempotencyKeyTakenError();
-  return insertRow(trx, order);
 }
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {

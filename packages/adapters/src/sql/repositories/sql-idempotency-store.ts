@@ -7,7 +7,9 @@ const CLAIM_ATTEMPTS = 5;
 
 /**
  * Idempotency keys in `idempotency_keys`, unique per (user_id, idem_key). A claim is an
- * INSERT, so the primary key decides which of two concurrent claims wins.
+ * INSERT, so the primary key decides which of two concurrent claims wins. A claim's mark is
+ * its created_at (DATETIME(3)): complete and release match it, so a claimer presumed dead
+ * that finishes late finds its successor's renewed created_at and changes nothing.
  */
 export class SqlIdempotencyStore implements IdempotencyStore {
   constructor(private readonly knex: Knex) {}
@@ -21,13 +23,15 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     leaseMs?: number,
   ): Promise<IdempotencyClaim> {
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
-      if (await this.insert(userId, key, requestHash, now)) return { claimed: true };
+      if (await this.insert(userId, key, requestHash, now)) return { claimed: true, claimedAt: new Date(now) };
       const record = await this.find(userId, key);
       if (!record) continue; // released in between: try the insert again
       const expiredBefore = new Date(now.getTime() - ttlMs);
       if (record.createdAt > expiredBefore) {
         if (leaseMs === undefined || !isStale(record, requestHash, now, leaseMs)) return { claimed: false, record };
-        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) return { claimed: true, takenOver: true };
+        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) {
+          return { claimed: true, claimedAt: new Date(now), takenOver: true };
+        }
         continue; // another claim took it over first: read what it left
       }
       // Expired: take it over with a conditional update. Of two concurrent takeovers the
@@ -36,7 +40,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
         .where({ user_id: userId, idem_key: key })
         .andWhere('created_at', '<=', expiredBefore)
         .update({ request_hash: requestHash, response_status: null, response_body: null, created_at: now });
-      if (replaced > 0) return { claimed: true };
+      if (replaced > 0) return { claimed: true, claimedAt: new Date(now) };
     }
     throw new Error(`could not claim idempotency key after ${CLAIM_ATTEMPTS} attempts`);
   }
@@ -54,14 +58,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return taken > 0;
   }
 
-  async complete(userId: Id, key: string, responseStatus: number, responseBody: string): Promise<void> {
+  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void> {
     await this.knex('idempotency_keys')
-      .where({ user_id: userId, idem_key: key })
+      .where({ user_id: userId, idem_key: key, created_at: claimedAt })
       .update({ response_status: responseStatus, response_body: responseBody });
   }
 
-  async release(userId: Id, key: string): Promise<void> {
-    await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key }).delete();
+  async release(userId: Id, key: string, claimedAt: Date): Promise<void> {
+    await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key, created_at: claimedAt }).delete();
   }
 
   private async insert(userId: Id, key: string, requestHash: string, now: Date): Promise<boolean> {

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type {
-  AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
+  AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   Page, PaymentEntry, PaymentStatus, StatusChangeRequest,
 } from '@giggatek/domain';
 import { isMysql } from '../database.js';
+import { toNumber, toStringOrNull } from '../row-values.js';
 import { transactionWithRetry } from '../transactions.js';
 import { listAllOrders, listOrdersForUser, loadOrder, loadOrderDetail, loadOrders } from './order-queries.js';
 import { paymentColumns } from './order-rows.js';
@@ -15,19 +16,29 @@ const UNPAID: PaymentStatus[] = ['pending', 'failed'];
 export class SqlOrderRepository implements OrderRepository {
   constructor(private readonly knex: Knex) {}
 
+  /**
+   * On MySQL in READ COMMITTED: every read that decides (the key holder, the stock) is a
+   * locking read of the latest rows anyway, and this level takes no gap locks, so the
+   * locking look for a key no order holds yet does not deadlock concurrent placements.
+   */
   async placeWithStock(order: NewOrder): Promise<Order> {
+    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
     return transactionWithRetry(this.knex, async (trx) => {
       const id = await insertOrderTakingStock(trx, order);
       return (await loadOrder(trx, id)) as Order;
-    });
+    }, config);
   }
 
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
     return loadOrderDetail(this.knex, { id });
   }
 
-  findByIdempotencyKey(userId: Id, key: string): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
-    return loadOrderDetail(this.knex, { user_id: userId, idempotency_key: key });
+  async findByIdempotencyKey(userId: Id, key: string): Promise<KeyedOrderDetail | null> {
+    const holder = (await this.knex('orders')
+      .where({ user_id: userId, idempotency_key: key })
+      .first('id', 'idempotency_request_hash')) as { id: unknown; idempotency_request_hash: unknown } | undefined;
+    const detail = holder ? await loadOrderDetail(this.knex, { id: toNumber(holder.id) }) : null;
+    return detail && holder ? { ...detail, idempotencyRequestHash: toStringOrNull(holder.idempotency_request_hash) } : null;
   }
 
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {

@@ -104,7 +104,7 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
 
     it('IdempotencyKeyPurger.purgeOlderThan deletes records created before the cutoff', async () => {
       await claim(userId, 'old', before(1));
-      await engine.idempotency.complete(userId, 'old', 201, '{}');
+      await engine.idempotency.complete(userId, 'old', before(1), 201, '{}');
       await claim(otherUserId, 'old', before(DAY_MS));
       await claim(userId, 'at-cutoff', cutoff);
       await claim(otherUserId, 'young', after(1));

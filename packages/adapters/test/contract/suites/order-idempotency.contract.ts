@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, IDEMPOTENCY_KEY_TTL_MS } from '@giggatek/domain';
+import { DomainError, IDEMPOTENCY_KEY_TTL_MS, isOrderIdempotencyKeyTaken } from '@giggatek/domain';
 import type { Id, NewOrder, OrderRepository, Product, ProductRepository } from '@giggatek/domain';
 import { concurrently } from './fixture.js';
 import {
@@ -33,10 +33,14 @@ export function describeOrderIdempotencyContract(name: string, makeFixture: Make
       throw new Error(`expected idempotency_conflict, got ${String(error)}`);
     };
 
-    it('finds the order by its user and key, exactly as findDetail reads it', async () => {
-      const placed = await orders.placeWithStock(keyed(userId, 'Key-1'));
+    const hashA = 'a'.repeat(64);
+
+    it('finds the order by its user and key, exactly as findDetail reads it, with its request fingerprint', async () => {
+      const placed = await orders.placeWithStock({ ...keyed(userId, 'Key-1'), idempotencyRequestHash: hashA });
+      const unhashed = await orders.placeWithStock(keyed(userId, 'no-hash'));
       const otherUser = await createTestUser(fixture.users);
-      expect(await orders.findByIdempotencyKey(userId, 'Key-1')).toEqual(await orders.findDetail(placed.id));
+      expect(await orders.findByIdempotencyKey(userId, 'Key-1')).toEqual({ ...await orders.findDetail(placed.id), idempotencyRequestHash: hashA });
+      expect(await orders.findByIdempotencyKey(userId, 'no-hash')).toEqual({ ...await orders.findDetail(unhashed.id), idempotencyRequestHash: null });
       expect(await orders.findByIdempotencyKey(userId, 'key-1')).toBeNull(); // byte for byte
       expect(await orders.findByIdempotencyKey(otherUser, 'Key-1')).toBeNull();
       expect(await orders.findByIdempotencyKey(userId, 'Key-2')).toBeNull();
@@ -46,9 +50,20 @@ export function describeOrderIdempotencyContract(name: string, makeFixture: Make
       const first = await orders.placeWithStock(keyed(userId, 'once'));
       const error = await conflictOf(orders.placeWithStock(keyed(userId, 'once', new Date(t0.getTime() + 60_000))));
       expect(error.code).toBe('idempotency_conflict');
+      expect(isOrderIdempotencyKeyTaken(error)).toBe(true);
       expect(await stockOf(products, gpu.id)).toBe(9);
       expect(await orderCountOf(userId)).toBe(1);
       expect((await orders.findByIdempotencyKey(userId, 'once'))?.id).toBe(first.id);
+    });
+
+    it('looks at the key before the stock: a live key is idempotency_conflict even when stock is now short', async () => {
+      await orders.placeWithStock(keyed(userId, 'first'));
+      const rest = { ...newOrder(userId, [{ product: gpu, quantity: 9 }]), idempotencyKey: 'rest' };
+      await orders.placeWithStock(rest); // stock is now 0
+      const error = await conflictOf(orders.placeWithStock(keyed(userId, 'first', new Date(t0.getTime() + 60_000))));
+      expect(isOrderIdempotencyKeyTaken(error)).toBe(true);
+      expect(await stockOf(products, gpu.id)).toBe(0);
+      expect(await orderCountOf(userId)).toBe(2);
     });
 
     it('lets keys repeat across users, by letter case, and lets any number of orders go without one', async () => {
