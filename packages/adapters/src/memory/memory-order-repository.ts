@@ -1,5 +1,5 @@
 import {
-  actorLabelOf, idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError,
+  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError,
 } from '@giggatek/domain';
 import type {
   AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
@@ -9,7 +9,6 @@ import { copy, IdSequence, pageOf } from './memory-store.js';
 import type { MemoryProductRepository } from './memory-product-repository.js';
 
 /** Payment statuses of an order nobody has paid for: those the expiry job may cancel. */
-const UNPAID: PaymentStatus[] = ['pending', 'failed'];
 
 /**
  * Orders in memory. Every write runs without an `await` between its check and its change,
@@ -149,14 +148,12 @@ export class MemoryOrderRepository implements OrderRepository {
   /** Oldest first; each cancellation is the same conditional change a customer's cancel is. */
   async cancelExpired(cutoff: Date, limit: number, now: Date, actor: ChangeActor): Promise<Order[]> {
     const expired = [...this.orders.values()]
-      .filter((row) => row.status === 'pending' && UNPAID.includes(row.paymentStatus) && row.createdAt < cutoff)
+      .filter((row) => row.status === 'pending' && UNPAID_PAYMENT_STATUSES.includes(row.paymentStatus) && row.createdAt < cutoff)
       .sort((a, b) => a.id - b.id)
       .slice(0, limit);
     const cancelled: Order[] = [];
     for (const row of expired) {
-      const done = await this.changeStatus(row.id, {
-        from: 'pending', to: 'cancelled', actor, note: 'unpaid order expired', now, restock: true, requirePaymentStatusIn: UNPAID,
-      });
+      const done = await this.changeStatus(row.id, expiryCancellation(actor, now));
       if (done) cancelled.push(done);
     }
     return cancelled;

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/errors.js';
 import { cents, subtractCents, sumCents, type Cents } from '../shared/money.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
-import type { ChangeActor, Order, OrderStatus, PaymentStatus } from './order.js';
+import { UNPAID_PAYMENT_STATUSES, type ChangeActor, type Order, type OrderStatus, type PaymentStatus } from './order.js';
 import { actorKindOf, assertTransition } from './order-status.js';
 import type { StatusChangeRequest } from './ports.js';
 
@@ -14,7 +14,6 @@ export type OrderStep =
   | { kind: 'fields'; fields: { trackingNumber: string | null } };
 
 const PAID: readonly PaymentStatus[] = ['paid', 'partially_refunded'];
-const UNPAID: PaymentStatus[] = ['pending', 'failed'];
 const SHIPPABLE: readonly OrderStatus[] = ['processing', 'shipped', 'delivered'];
 
 /**
@@ -53,7 +52,7 @@ export function transitionChange(
   const change: StatusChangeRequest = {
     from: order.status, to, actor, note, now, restock: to === 'cancelled', requirePaymentStatusIn: [order.paymentStatus],
   };
-  if (to === 'cancelled' && actorKindOf(actor) === 'customer' && !UNPAID.includes(order.paymentStatus)) {
+  if (to === 'cancelled' && actorKindOf(actor) === 'customer' && !UNPAID_PAYMENT_STATUSES.includes(order.paymentStatus)) {
     throw new DomainError('invalid_transition', 'a paid order cannot be cancelled online; contact us for a refund');
   }
   if (to === 'refunded' && !PAID.includes(order.paymentStatus)) {
@@ -77,14 +76,14 @@ export function paymentChange(
 ): StatusChangeRequest {
   const from = order.paymentStatus;
   if (to === 'paid') {
-    if (!UNPAID.includes(from) || order.status === 'cancelled' || order.status === 'refunded') {
+    if (!UNPAID_PAYMENT_STATUSES.includes(from) || order.status === 'cancelled' || order.status === 'refunded') {
       throw new DomainError('invalid_transition', `cannot mark a ${order.status} order with payment ${from} as paid`);
     }
     const next: OrderStatus = order.status === 'pending' ? 'processing' : order.status;
     if (next !== order.status) assertTransition(order.status, next, actor);
     return {
       from: order.status, to: next, actor, note, now, restock: false,
-      paymentStatus: 'paid', requirePaymentStatusIn: UNPAID, payment: offlinePayment(order, 'order', order.total),
+      paymentStatus: 'paid', requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES], payment: offlinePayment(order, 'order', order.total),
     };
   }
   if (to === 'failed' && order.status === 'pending' && from === 'pending') {
@@ -145,4 +144,12 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
     addStatusStep({ from: state.status, to: state.status, actor, note: text, now, restock: false });
   }
   return steps;
+}
+
+/** The expiry job's change of one pending, unpaid order (the same conditional change a customer's cancel is). */
+export function expiryCancellation(actor: ChangeActor, now: Date): StatusChangeRequest {
+  return {
+    from: 'pending', to: 'cancelled', actor, note: 'unpaid order expired', now, restock: true,
+    requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES],
+  };
 }

@@ -9,6 +9,9 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'refunded', 'partially_refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/** Nothing was paid: a customer may cancel, and the expiry job may cancel after a while. */
+export const UNPAID_PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'failed'];
+
 export const SHIPPING_METHODS = ['standard', 'expedited', 'overnight'] as const;
 export type ShippingMethod = (typeof SHIPPING_METHODS)[number];
 

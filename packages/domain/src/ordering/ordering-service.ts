@@ -10,7 +10,7 @@ import type { ProductRepository } from '../catalog/ports.js';
 import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
-import type { Order, OrderDetail, OrderStatus, PaymentStatus, ShippingMethod } from './order.js';
+import { UNPAID_PAYMENT_STATUSES, type Order, type OrderDetail, type OrderStatus, type PaymentStatus, type ShippingMethod } from './order.js';
 import type { AdminOrderFilter, NewOrder, OrderListFilter, OrderRepository } from './ports.js';
 import { planStaffUpdate, transitionChange, type OrderStep } from './order-changes.js';
 import { orderConfirmation } from './order-placement.js';
@@ -184,7 +184,7 @@ export class OrderingService implements OrderingUseCases {
     const order = await this.getOrder(actor, id);
     const { note: text } = validateStaffUpdate({ note });
     const change = transitionChange(order, 'cancelled', changeActorOf(actor), text, this.deps.clock.now());
-    if (!can(actor.role, 'orders:manage')) change.requirePaymentStatusIn = ['pending', 'failed'];
+    if (!can(actor.role, 'orders:manage')) change.requirePaymentStatusIn = [...UNPAID_PAYMENT_STATUSES];
     await this.apply(id, [{ kind: 'status', change }], 'order can no longer be cancelled');
     return this.view(id);
   }

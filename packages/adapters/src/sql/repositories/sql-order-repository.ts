@@ -3,6 +3,7 @@ import type {
   AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   Page, PaymentEntry, PaymentStatus, StatusChangeRequest,
 } from '@giggatek/domain';
+import { expiryCancellation, UNPAID_PAYMENT_STATUSES } from '@giggatek/domain';
 import { isMysql } from '../database.js';
 import { toNumber, toStringOrNull } from '../row-values.js';
 import { transactionWithRetry } from '../transactions.js';
@@ -11,7 +12,6 @@ import { paymentColumns } from './order-rows.js';
 import { applyStatusChange, insertOrderTakingStock } from './order-writes.js';
 
 /** Payment statuses of an order nobody has paid for: those the expiry job may cancel. */
-const UNPAID: PaymentStatus[] = ['pending', 'failed'];
 
 export class SqlOrderRepository implements OrderRepository {
   constructor(private readonly knex: Knex) {}
@@ -90,15 +90,7 @@ export class SqlOrderRepository implements OrderRepository {
         const claim = this.expiredQuery(trx, cutoff).where('id', id).first('id');
         if (isMysql(trx)) claim.forUpdate().skipLocked();
         if (!(await claim)) return false;
-        return applyStatusChange(trx, id, {
-          from: 'pending',
-          to: 'cancelled',
-          actor,
-          note: 'unpaid order expired',
-          now,
-          restock: true,
-          requirePaymentStatusIn: UNPAID,
-        });
+        return applyStatusChange(trx, id, expiryCancellation(actor, now));
       });
       if (done) cancelled.push(id);
     }
@@ -106,6 +98,6 @@ export class SqlOrderRepository implements OrderRepository {
   }
 
   private expiredQuery(db: Knex, cutoff: Date): Knex.QueryBuilder {
-    return db('orders').where('status', 'pending').whereIn('payment_status', UNPAID).where('created_at', '<', cutoff);
+    return db('orders').where('status', 'pending').whereIn('payment_status', UNPAID_PAYMENT_STATUSES).where('created_at', '<', cutoff);
   }
 }
