@@ -8,4 +8,3 @@ export { MemoryNotifier } from './memory-notifier.js';
 export { MemoryOrderRepository } from './memory-order-repository.js';
 export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';
-export { MemoryIdempotencyPurger } from './memory-idempotency-purger.js';

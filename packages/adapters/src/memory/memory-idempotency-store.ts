@@ -1,11 +1,12 @@
-import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
-import { copy } from './memory-store.js';
+import { isStaleClaim } from '@giggatek/domain';
+import type { Id, IdempotencyClaim, IdempotencyKeyPurger, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
+import { copy, userKeySlot as slotOf } from './memory-store.js';
 
 /**
  * Idempotency keys per user. Each method checks and writes without an `await` in between,
  * so of two concurrent claims of one key exactly one wins (as the SQL primary key decides).
  */
-export class MemoryIdempotencyStore implements IdempotencyStore {
+export class MemoryIdempotencyStore implements IdempotencyStore, IdempotencyKeyPurger {
   private readonly records = new Map<string, IdempotencyRecord>();
 
   async claim(
@@ -24,10 +25,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       this.records.set(slot, fresh);
       return { claimed: true, claimedAt: new Date(now) };
     }
-    // An in-progress claim of the same request older than the lease: its request is presumed dead.
-    const stale = leaseMs !== undefined && existing.responseStatus === null && existing.requestHash === requestHash
-      && existing.createdAt.getTime() <= now.getTime() - leaseMs;
-    if (!stale) return { claimed: false, record: copy(existing) };
+    if (leaseMs === undefined || !isStaleClaim(existing, requestHash, now, leaseMs)) return { claimed: false, record: copy(existing) };
     this.records.set(slot, fresh);
     return { claimed: true, claimedAt: new Date(now), takenOver: true };
   }
@@ -41,14 +39,16 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const record = this.records.get(slotOf(userId, key));
     if (record && isClaim(record, claimedAt)) this.records.delete(slotOf(userId, key));
   }
+
+  /** The housekeeping port (IdempotencyKeyPurger): forgets records created before `cutoff`. */
+  async purgeOlderThan(cutoff: Date, limit: number): Promise<number> {
+    const old = [...this.records.entries()].filter(([, record]) => record.createdAt < cutoff).slice(0, limit);
+    for (const [slot] of old) this.records.delete(slot);
+    return old.length;
+  }
 }
 
 /** Still the claim made at `claimedAt` (a takeover or replacement renews createdAt). */
 function isClaim(record: IdempotencyRecord, claimedAt: Date): boolean {
   return record.createdAt.getTime() === claimedAt.getTime();
-}
-
-/** Keys are per user: one user's key never answers another's request. */
-function slotOf(userId: Id, key: string): string {
-  return JSON.stringify([userId, key]);
 }

@@ -5,7 +5,7 @@ import type {
   AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   OrderStatus, Page, PaymentEntry, PaymentStatus, StatusChange, StatusChangeRequest, UserRepository,
 } from '@giggatek/domain';
-import { copy, IdSequence, pageOf } from './memory-store.js';
+import { copy, IdSequence, pageOf, userKeySlot as slotOf } from './memory-store.js';
 import type { MemoryProductRepository } from './memory-product-repository.js';
 
 /** Payment statuses of an order nobody has paid for: those the expiry job may cancel. */
@@ -192,9 +192,4 @@ export class MemoryOrderRepository implements OrderRepository {
   private addPayment(payment: NewPaymentEntry, at: Date): void {
     this.payments.push({ ...copy(payment), id: this.paymentIds.next(), createdAt: new Date(at), updatedAt: new Date(at) });
   }
-}
-
-/** Keys are per user and compared byte for byte. */
-function slotOf(userId: Id, key: string): string {
-  return JSON.stringify([userId, key]);
 }

@@ -28,3 +28,8 @@ export class IdSequence {
     return this.last;
   }
 }
+
+/** The map key of a per-user key (idempotency keys): one user's key never matches another's; compared byte for byte. */
+export function userKeySlot(userId: number, key: string): string {
+  return JSON.stringify([userId, key]);
+}

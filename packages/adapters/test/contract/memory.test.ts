@@ -3,7 +3,6 @@ import {
   MemoryUserRepository,
 } from '../../src/memory/index.js';
 import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
-import { MemoryIdempotencyPurger } from '../../src/memory/memory-idempotency-purger.js';
 import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';
 import { MemorySettingsRepository } from '../../src/memory/memory-settings-repository.js';
 import { describeAllContracts } from './suites/all-contracts.js';
@@ -23,7 +22,7 @@ describeAllContracts(
       orders: new MemoryOrderRepository(products, users),
       settings: new MemorySettingsRepository(),
       idempotency,
-      idempotencyPurger: new MemoryIdempotencyPurger(idempotency),
+      idempotencyPurger: idempotency,
       markReferenced: async (id) => products.markReferenced(id),
       dispose: async () => {},
     };

@@ -50,3 +50,9 @@ export interface IdempotencyStore {
    */
   release(userId: Id, key: string, claimedAt: Date): Promise<void>;
 }
+
+/** An in-progress claim of the same request, older than the lease: its request is presumed dead. */
+export function isStaleClaim(record: IdempotencyRecord, requestHash: string, now: Date, leaseMs: number): boolean {
+  return record.responseStatus === null && record.requestHash === requestHash
+    && record.createdAt.getTime() <= now.getTime() - leaseMs;
+}

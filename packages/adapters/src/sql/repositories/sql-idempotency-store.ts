@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isStaleClaim } from '@giggatek/domain';
 import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
 import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
 
@@ -28,7 +29,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       if (!record) continue; // released in between: try the insert again
       const expiredBefore = new Date(now.getTime() - ttlMs);
       if (record.createdAt > expiredBefore) {
-        if (leaseMs === undefined || !isStale(record, requestHash, now, leaseMs)) return { claimed: false, record };
+        if (leaseMs === undefined || !isStaleClaim(record, requestHash, now, leaseMs)) return { claimed: false, record };
         if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) {
           return { claimed: true, claimedAt: new Date(now), takenOver: true };
         }
@@ -94,10 +95,4 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       createdAt: toDate(row.created_at),
     };
   }
-}
-
-/** An in-progress claim of the same request, older than the lease: its request is presumed dead. */
-function isStale(record: IdempotencyRecord, requestHash: string, now: Date, leaseMs: number): boolean {
-  return record.responseStatus === null && record.requestHash === requestHash
-    && record.createdAt.getTime() <= now.getTime() - leaseMs;
 }
