@@ -1,42 +1,39 @@
-import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
- * The text a PDF shows, one string per text-showing operator, read the honest way: each
- * content stream is inflated (pdfkit compresses them) and the strings of its `TJ`/`Tj`
- * operators are decoded (pdfkit writes standard-font text as hex, WinAnsi encoded).
+ * The text a PDF shows, extracted by pdf.js the way a reader's copy/paste would: glyphs of the
+ * embedded fonts decoded through their ToUnicode maps. Pieces drawn next to each other on one
+ * line (a run in one font continued in another) are joined, a word's space apart by a space;
+ * anything else (another column, another line) starts a new line.
  */
-export function pdfTextRuns(pdf: Buffer): string[] {
-  const runs: string[] = [];
-  for (const content of contentStreams(pdf)) {
-    for (const match of content.matchAll(/\[((?:[^\]\\]|\\.)*)\]\s*TJ|(<[0-9a-fA-F]*>|\((?:[^)\\]|\\.)*\))\s*Tj/g)) {
-      const operands = match[1] ?? match[2] ?? '';
-      runs.push([...operands.matchAll(/<([0-9a-fA-F]*)>|\(((?:[^)\\]|\\.)*)\)/g)].map(([, hex, literal]) =>
-        hex !== undefined ? Buffer.from(hex, 'hex').toString('latin1') : (literal ?? '').replace(/\\(.)/g, '$1')).join(''));
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  let previous: { y: number; end: number } | undefined;
+  try {
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const page = await document.getPage(number);
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item)) continue;
+        const [, , , , x = 0, y = 0] = item.transform as number[];
+        const gap = previous !== undefined && Math.abs(previous.y - y) < 0.5 ? x - previous.end : undefined;
+        const continues = gap !== undefined && gap > -1 && gap < 6; // a column apart is a new line
+        const space = continues && gap > 1.5 && !/\s$/.test(text) && !/^\s/.test(item.str) ? ' ' : '';
+        text += (continues || text === '' ? space : '\n') + item.str;
+        previous = { y, end: x + item.width };
+      }
+      previous = undefined;
     }
+  } finally {
+    await document.destroy();
   }
-  return runs;
+  return text;
 }
 
-/** All the shown text joined by newlines, for `toContain` checks. */
-export function pdfText(pdf: Buffer): string {
-  return pdfTextRuns(pdf).join('\n');
-}
-
-function contentStreams(pdf: Buffer): string[] {
-  const streams: string[] = [];
-  let from = 0;
-  for (;;) {
-    const start = pdf.indexOf('stream', from);
-    if (start < 0) return streams;
-    const dataStart = start + (pdf[start + 6] === 0x0d ? 8 : 7);
-    const end = pdf.indexOf('endstream', dataStart);
-    if (end < 0) return streams;
-    const data = pdf.subarray(dataStart, end);
-    try {
-      streams.push(inflateSync(data).toString('latin1'));
-    } catch {
-      streams.push(data.toString('latin1')); // an uncompressed stream (or a font program)
-    }
-    from = end + 'endstream'.length;
-  }
+/** How many pages a PDF has. */
+export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const count = document.numPages;
+  await document.destroy();
+  return count;
 }
