@@ -8,6 +8,7 @@ import { requireBearerToken } from './middleware/bearer-token.js';
 import { corsAllowList } from './middleware/cors.js';
 import { errorEnvelope } from './middleware/errors.js';
 import { jsonBody } from './middleware/json-body.js';
+import { methodNotAllowed } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -45,11 +46,11 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
 
   app.use(requestId());
   app.use(accessLog(options.logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ hsts: new URL(services.publicUrl).protocol === 'https:' }));
   app.use(corsAllowList(services.corsOrigins));
   app.use(errorEnvelope());
+  app.use(methodNotAllowed(api.router));
   app.use(jsonBody());
   app.use(api.router.routes());
-  app.use(api.router.allowedMethods({ throw: false }));
   return app;
 }

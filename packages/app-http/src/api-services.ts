@@ -18,4 +18,6 @@ export interface ApiServices {
   version: string;
   /** Origins allowed to call the API from a browser. */
   corsOrigins: readonly string[];
+  /** The shop's public base URL (PUBLIC_URL): HSTS is sent only when it is https. */
+  publicUrl: string;
 }

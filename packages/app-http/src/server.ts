@@ -3,6 +3,7 @@ import { createAdminApp } from '@giggatek/app-admin';
 import type { Logger } from 'pino';
 import { createApiApp } from './api-app.js';
 import type { ApiServices } from './api-services.js';
+import { answerParserErrorsWithEnvelope } from './socket-errors.js';
 
 export interface ServerOptions {
   logger: Logger;
@@ -13,7 +14,7 @@ export interface ServerOptions {
 export function createHttpServer(services: ApiServices, options: ServerOptions): Server {
   const api = createApiApp(services, options).callback();
   const admin = createAdminApp({ version: services.version }).callback();
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (url === '/') {
       res.writeHead(302, { Location: '/admin' }).end();
@@ -22,6 +23,8 @@ export function createHttpServer(services: ApiServices, options: ServerOptions):
     const handler = url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?') ? admin : api;
     void handler(req, res);
   });
+  answerParserErrorsWithEnvelope(server);
+  return server;
 }
 
 export function listen(server: Server, port: number, host?: string): Promise<number> {

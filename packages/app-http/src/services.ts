@@ -19,5 +19,6 @@ export function apiServices(container: Container): ApiServices {
     checkDatabase: () => checkDatabase(database),
     version: VERSION,
     corsOrigins: config.corsOrigins,
+    publicUrl: config.publicUrl,
   };
 }

@@ -8,7 +8,11 @@ export type JsonSchema = { [keyword: string]: unknown };
 // ajv-formats is CommonJS: under ESM its plugin is the `default` property of the module.
 const addFormats = ajvFormats.default;
 
-/** Bodies: unknown fields (where a schema sets additionalProperties: false) are dropped, never applied. */
+/**
+ * Bodies: unknown fields are accepted and dropped, never applied (SPEC §9). The schemas (also
+ * published in /api/openapi.json) leave objects open; `closed` shuts each object that lists
+ * its properties before compiling, so removeAdditional strips everything else.
+ */
 const bodyAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, strict: false });
 /** Query strings arrive as text: coerce to the schema's types, and repeated keys to arrays. */
 const queryAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, coerceTypes: 'array', strict: false });
@@ -25,7 +29,7 @@ function compile(ajv: Ajv, schema: JsonSchema): ValidateFunction {
   const cache = compiledFor.get(ajv) as WeakMap<JsonSchema, ValidateFunction>;
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = ajv.compile(closed(schema));
     cache.set(schema, fn);
   }
   return fn;
@@ -35,9 +39,50 @@ export function validateBody<T>(schema: JsonSchema, data: unknown): T {
   return run<T>(compile(bodyAjv, schema), data === undefined ? {} : data);
 }
 
-/** Validates a copy of the query (ajv coerces and strips in place). */
+/**
+ * Validates a copy of the query (ajv coerces and strips in place). Integers must be written in
+ * plain decimal digits first: ajv's coercion goes through Number(), which also reads `0x10`,
+ * `0b10`, `1e1`, ` 5` and `5.0`.
+ */
 export function validateQuery<T>(schema: JsonSchema, query: Record<string, unknown>): T {
+  const problems = nonDecimalIntegers(schema, query);
+  if (problems.length > 0) throw new ValidationError(problems);
   return run<T>(compile(queryAjv, schema), { ...query });
+}
+
+const DECIMAL_DIGITS = /^[0-9]{1,15}$/;
+
+function nonDecimalIntegers(schema: JsonSchema, query: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+    const value = query[name];
+    const integerItems = property.type === 'array' && (property.items as JsonSchema | undefined)?.type === 'integer';
+    if (value === undefined || (property.type !== 'integer' && !integerItems)) continue;
+    const values = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (values.some((one) => typeof one !== 'string' || !DECIMAL_DIGITS.test(one))) {
+      problems.push({ field: name, message: 'must be a whole number written in decimal digits (at most 15)' });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A copy of the schema in which every object that lists `properties` and says nothing of
+ * others gets `additionalProperties: false` (objects used as maps keep their own rule).
+ */
+function closed(schema: JsonSchema): JsonSchema {
+  const copy: JsonSchema = { ...schema };
+  if (isSchema(copy.properties)) {
+    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([name, sub]) => [name, isSchema(sub) ? closed(sub) : sub]));
+    if (copy.additionalProperties === undefined) copy.additionalProperties = false;
+  }
+  if (isSchema(copy.items)) copy.items = closed(copy.items);
+  if (isSchema(copy.additionalProperties)) copy.additionalProperties = closed(copy.additionalProperties);
+  return copy;
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function run<T>(fn: ValidateFunction, data: unknown): T {

@@ -12,7 +12,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function jsonBody(limitBytes = MAX_BODY_BYTES): Middleware<ApiState> {
   return async (ctx, next) => {
     if (!hasBody(ctx.req.headers)) return next();
-    if (!ctx.is('application/json', '+json')) {
+    // Only application/json (any charset parameter): a merge-patch or other +json body has other
+    // semantics than the plain replacement the routes apply, so it is refused rather than misread.
+    if (!ctx.is('application/json')) {
       throw new HttpError(415, 'unsupported_media_type', 'request body must be JSON (Content-Type: application/json)');
     }
     let raw: Buffer;

@@ -16,13 +16,12 @@ const fields = {
 
 export const createAddressBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['recipient_name', 'line1', 'city', 'state', 'postal_code'],
   properties: fields,
 };
 
 /** PUT changes only the fields given. */
-export const updateAddressBody: JsonSchema = { type: 'object', additionalProperties: false, properties: fields };
+export const updateAddressBody: JsonSchema = { type: 'object', properties: fields };
 
 export const address: JsonSchema = {
   type: 'object',

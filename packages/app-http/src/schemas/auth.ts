@@ -23,54 +23,46 @@ export const user: JsonSchema = {
 
 export const registerBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['email', 'password', 'first_name', 'last_name'],
   properties: { email, password, first_name: text(100), last_name: text(100), phone },
 };
 
 export const loginBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['email', 'password'],
   properties: { email: { type: 'string', maxLength: 254 }, password },
 };
 
 export const refreshBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: { refresh_token: { type: 'string', minLength: 1, maxLength: 512 } },
 };
 
 export const updateProfileBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: { first_name: text(100), last_name: text(100), phone },
 };
 
 export const changePasswordBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['current_password', 'new_password'],
   properties: { current_password: password, new_password: password },
 };
 
 export const resetRequestBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['email'],
   properties: { email: { type: 'string', maxLength: 254 } },
 };
 
 export const resetBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['token', 'new_password'],
   properties: { token: { type: 'string', minLength: 1, maxLength: 512 }, new_password: password },
 };
 
 export const verifyEmailBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['token'],
   properties: { token: { type: 'string', minLength: 1, maxLength: 512 } },
 };

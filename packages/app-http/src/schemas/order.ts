@@ -7,7 +7,6 @@ const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
 
 export const placeOrderBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   description: 'Prices, shipping, tax and totals are computed by the server; any sent by the client are ignored.',
   required: ['items', 'shipping_address_id', 'shipping_method'],
   properties: {
@@ -18,7 +17,6 @@ export const placeOrderBody: JsonSchema = {
       description: 'One line per product (a product at most once).',
       items: {
         type: 'object',
-        additionalProperties: false,
         required: ['product_id', 'quantity'],
         properties: { product_id: id, quantity: { type: 'integer', minimum: 1, maximum: 99 } },
       },
@@ -32,19 +30,16 @@ export const placeOrderBody: JsonSchema = {
 
 export const cancelOrderBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: { note: { type: ['string', 'null'], maxLength: 1000, description: 'Why; kept in the status history.' } },
 };
 
 export const orderListQuery: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: { ...pageQuery, status: { type: 'string', enum: [...ORDER_STATUSES] } },
 };
 
 export const adminOrderListQuery: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: {
     ...pageQuery,
     status: { type: 'string', enum: [...ORDER_STATUSES] },
@@ -57,7 +52,6 @@ export const adminOrderListQuery: JsonSchema = {
 
 export const staffOrderUpdateBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   description: 'At least one of status, payment_status, tracking_number, note (a bare note is added to the history).',
   properties: {
     status: { type: 'string', enum: [...ORDER_STATUSES] },

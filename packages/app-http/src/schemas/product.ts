@@ -5,7 +5,6 @@ const sorts = ['featured', 'price_asc', 'price_desc', 'newest', 'name'];
 
 export const productListQuery: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   properties: {
     ...pageQuery,
     q: { type: 'string', maxLength: 200 },
@@ -47,12 +46,11 @@ const writableFields = {
 
 export const createProductBody: JsonSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['name', 'category', 'brand', 'condition', 'price', 'stock'],
   properties: writableFields,
 };
 
-export const updateProductBody: JsonSchema = { type: 'object', additionalProperties: false, properties: writableFields };
+export const updateProductBody: JsonSchema = { type: 'object', properties: writableFields };
 
 const rentalQuote: JsonSchema = {
   type: 'object',

@@ -1,5 +1,6 @@
 import { Problems } from '../shared/errors.js';
 import { cents, multiplyCents } from '../shared/money.js';
+import { textProblem, type TextShape } from '../shared/text-rules.js';
 import type { ProductInput } from './catalog-service.js';
 import { CONDITIONS, PRODUCT_STATUSES } from './product.js';
 import type { Condition, Product, ProductData, ProductStatus, RentalRates, Specifications } from './product.js';
@@ -50,7 +51,7 @@ const PRODUCT_DEFAULTS: ProductInput = {
 export function validateProduct(input: ProductInput, categories: readonly string[]): ProductData {
   const problems = new Problems();
   const name = text(input.name, 'name', 1, PRODUCT_LIMITS.name, problems);
-  const description = text(input.description, 'description', 0, PRODUCT_LIMITS.description, problems);
+  const description = text(input.description, 'description', 0, PRODUCT_LIMITS.description, problems, 'multiline');
   const brand = text(input.brand, 'brand', 1, PRODUCT_LIMITS.brand, problems);
   const category = oneOf(input.category, 'category', categories, problems);
   const condition = oneOf(input.condition, 'condition', CONDITIONS, problems) as Condition;
@@ -76,15 +77,17 @@ export function validateProduct(input: ProductInput, categories: readonly string
   return product;
 }
 
-function text(value: unknown, field: string, min: number, max: number, problems: Problems): string {
+function text(value: unknown, field: string, min: number, max: number, problems: Problems, shape: TextShape = 'line'): string {
   if (typeof value !== 'string') {
     problems.add(field, 'must be a string');
     return '';
   }
   const trimmed = value.trim();
   const length = [...trimmed].length;
+  const problem = textProblem(trimmed, shape);
   if (length < min) problems.add(field, 'is required');
   else if (length > max) problems.add(field, `must be at most ${max} characters`);
+  else if (problem !== null) problems.add(field, problem);
   return trimmed;
 }
 
@@ -112,12 +115,12 @@ function checkSpecifications(value: unknown, problems: Problems): Specifications
   }
   const specifications: Specifications = {};
   for (const [key, item] of entries) {
-    const keyOk = key.trim() !== '' && key.length <= PRODUCT_LIMITS.specificationName;
+    const keyOk = key.trim() !== '' && key.length <= PRODUCT_LIMITS.specificationName && textProblem(key) === null;
     const itemOk =
-      (typeof item === 'string' && item.length <= PRODUCT_LIMITS.specificationValue) ||
+      (typeof item === 'string' && item.length <= PRODUCT_LIMITS.specificationValue && textProblem(item) === null) ||
       (typeof item === 'number' && Number.isFinite(item));
     if (!keyOk || !itemOk) {
-      problems.add('specifications', `entry "${key.slice(0, 40)}" must have a name of 1-${PRODUCT_LIMITS.specificationName} characters and a text (at most ${PRODUCT_LIMITS.specificationValue} characters) or number value`);
+      problems.add('specifications', `entry "${key.slice(0, 40)}" must have a name of 1-${PRODUCT_LIMITS.specificationName} characters and a text (at most ${PRODUCT_LIMITS.specificationValue} characters, no control characters) or number value`);
       continue;
     }
     specifications[key] = item as string | number;

@@ -50,7 +50,7 @@ export function validateOrderRequest(input: {
   if (!SHIPPING_METHODS.includes(input.shippingMethod as ShippingMethod)) {
     problems.add('shipping_method', `must be one of: ${SHIPPING_METHODS.join(', ')}`);
   }
-  const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems);
+  const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems, 'multiline');
   const key = input.idempotencyKey ?? null;
   if (key !== null && !isWellFormedIdempotencyKey(key)) {
     problems.add('idempotency_key', `must be 1 to ${ORDER_IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
@@ -120,7 +120,7 @@ export function validateStaffUpdate(input: {
   const trackingNumber = input.trackingNumber === undefined
     ? undefined
     : optionalText(input.trackingNumber, 'tracking_number', TRACKING_NUMBER_MAX_LENGTH, problems);
-  const note = optionalText(input.note, 'note', STAFF_NOTE_MAX_LENGTH, problems);
+  const note = optionalText(input.note, 'note', STAFF_NOTE_MAX_LENGTH, problems, 'multiline');
   problems.throwIfAny();
   return {
     ...(input.status !== undefined ? { status: input.status as OrderStatus } : {}),
