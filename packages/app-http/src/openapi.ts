@@ -15,7 +15,9 @@ export function buildOpenApi(definitions: readonly RouteDefinition<never, never>
     info: {
       title: 'GigGatek API',
       version,
-      description: 'Refurbished hardware sold outright and on rent-to-own contracts. Money is integer cents (currency usd).',
+      description: 'Refurbished hardware sold outright and on rent-to-own contracts. Money is integer cents (currency usd). ' +
+        'Bodies are application/json; fields a schema does not list are ignored, never applied. Query integers are ' +
+        'plain decimal digits. Names and free text refuse control characters and bidirectional overrides.',
     },
     servers: [{ url: '/' }],
     components: {
@@ -39,7 +41,11 @@ function operation(route: RouteDefinition<never, never>): object {
     ...(route.access.kind === 'permission' && { 'x-permission': route.access.permission }),
     ...(parameters.length > 0 && { parameters }),
     ...(route.body && {
-      requestBody: { required: hasRequiredFields(route.body), content: { 'application/json': { schema: route.body } } },
+      requestBody: {
+        required: hasRequiredFields(route.body),
+        description: 'Fields the schema does not list are accepted and ignored, never applied.',
+        content: { 'application/json': { schema: route.body } },
+      },
     }),
     responses: Object.fromEntries(
       Object.entries({ ...commonResponses(route), ...route.responses }).map(([status, spec]) => [
@@ -67,7 +73,7 @@ function commonResponses(route: RouteDefinition<never, never>): Record<number, R
   if (route.access.kind === 'permission') responses[403] = error('Your role may not do this');
   if (route.body) {
     responses[413] = error('Body over 1 MB');
-    responses[415] = error('Body is not JSON');
+    responses[415] = error('Content-Type is not application/json (a charset parameter is fine)');
   }
   return responses;
 }
