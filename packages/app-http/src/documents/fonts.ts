@@ -28,7 +28,11 @@ export const MISSING_GLYPH = '□';
 export interface ChainFont {
   /** The name the font is registered under in a pdfkit document. */
   name: string;
-  data: Buffer;
+  /**
+   * The parsed font, shared by every document: pdfkit takes a fontkit font as it is, and
+   * parsing the files again for each document (cmap, kerning tables) costs more than the
+   * rest of a receipt. Each document still embeds its own subset.
+   */
   glyphs: Font;
 }
 
@@ -40,8 +44,7 @@ export function fontChain(weight: FontWeight): readonly ChainFont[] {
   let chain = loaded.get(weight);
   if (chain === undefined) {
     chain = FILES[weight].map((file, index) => {
-      const data = readFileSync(require.resolve(file));
-      return { name: `${weight}-${index}`, data, glyphs: create(data) };
+      return { name: `${weight}-${index}`, glyphs: create(readFileSync(require.resolve(file))) };
     });
     loaded.set(weight, chain);
   }

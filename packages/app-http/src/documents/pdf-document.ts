@@ -73,7 +73,8 @@ export class PdfDocumentWriter {
       info: { Title: options.title, Author: this.shop.name, CreationDate: options.issuedAt },
     });
     for (const weight of ['regular', 'bold'] as const) {
-      for (const font of fontChain(weight)) this.doc.registerFont(font.name, font.data);
+      // pdfkit accepts a fontkit font object here, which its types do not list.
+      for (const font of fontChain(weight)) this.doc.registerFont(font.name, font.glyphs as unknown as Uint8Array);
     }
     this.done = collect(this.doc);
   }
