@@ -1,4 +1,4 @@
-import { DomainError } from '@giggatek/domain';
+import { DomainError, ProductReferencedError } from '@giggatek/domain';
 import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import { matchesFilter, productComparator } from './memory-product-list.js';
@@ -69,6 +69,11 @@ export class MemoryProductRepository implements ProductRepository {
     return pageOf(matching, filter);
   }
 
+  /** Memory runs no two units of work at once (MemoryUnitOfWork): nothing to lock. */
+  async findByIdForUpdate(id: Id): Promise<Product | null> {
+    return this.findById(id);
+  }
+
   async isReferenced(id: Id): Promise<boolean> {
     return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
   }
@@ -105,7 +110,9 @@ export class MemoryProductRepository implements ProductRepository {
     this.referenced.add(id);
   }
 
+  /** Like a foreign key: a referenced product is not deleted. */
   async delete(id: Id): Promise<boolean> {
+    if (await this.isReferenced(id)) throw new ProductReferencedError();
     return this.rows.delete(id);
   }
 
