@@ -75,7 +75,7 @@ export class MemoryProductRepository implements ProductRepository {
   }
 
   async isReferenced(id: Id): Promise<boolean> {
-    return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
+    return this.hasReferences(id);
   }
 
   /** Internal (memory adapters): lets another repository report references to products. */
@@ -112,8 +112,12 @@ export class MemoryProductRepository implements ProductRepository {
 
   /** Like a foreign key: a referenced product is not deleted. */
   async delete(id: Id): Promise<boolean> {
-    if (await this.isReferenced(id)) throw new ProductReferencedError();
+    if (this.hasReferences(id)) throw new ProductReferencedError();
     return this.rows.delete(id);
+  }
+
+  private hasReferences(id: Id): boolean {
+    return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
   }
 
   private adjustStock(lines: readonly StockLine[], sign: 1 | -1, now: Date): void {
