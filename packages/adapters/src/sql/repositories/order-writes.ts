@@ -6,8 +6,8 @@ import { toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 
 /**
- * Inside `trx`: takes stock for every line, then writes the order, its items and its first history row; returns the new
- * order's id. A fixed number of statements however many lines (no N+1): one locking read
+ * Inside `trx`: takes stock for every line, then writes the order, its items and its first
+ * history row; returns the new order's id. A fixed number of statements however many lines (no N+1): one locking read
  * of the products, then one UPDATE for all of them. When a line is short, throws
  * insufficient_stock (the caller's transaction then rolls back) having taken nothing.
  */

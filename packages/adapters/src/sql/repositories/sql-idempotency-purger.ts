@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import type { IdempotencyKeyPurger } from '@giggatek/domain';
+import { dbOf } from '../unit-of-work.js';
 
 /** Deletes old rows of `idempotency_keys` (the table SqlIdempotencyStore writes). */
 export class SqlIdempotencyPurger implements IdempotencyKeyPurger {

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import { isStaleClaim } from '@giggatek/domain';
 import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
 import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
+import { dbOf } from '../unit-of-work.js';
 
 /** How often a claim re-reads after losing a race with a concurrent release or replacement. */
 const CLAIM_ATTEMPTS = 5;

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } from '@giggatek/domain';
 import { OneTimeTokenModel } from '../models/index.js';
 import { toDate, toDateOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { dbOf } from '../unit-of-work.js';
 
 export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   constructor(private readonly knex: Knex) {}

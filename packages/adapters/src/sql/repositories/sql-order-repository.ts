@@ -22,7 +22,7 @@ export class SqlOrderRepository implements OrderRepository {
    * decides (the stock) is a locking read of the latest rows anyway, and no gap locks.
    */
   async placeWithStock(order: NewOrder): Promise<Order> {
-    const config: Knex.TransactionConfig | undefined = isMysql(this.db) ? { isolationLevel: 'read committed' } : undefined;
+    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
     return inTransaction(this.knex, async (trx) => {
       const id = await insertOrderTakingStock(trx, order);
       return (await loadOrder(trx, id)) as Order;

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import { DomainError, offsetOf, ProductReferencedError } from '@giggatek/domain';
 import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
 import { ProductModel } from '../models/index.js';
@@ -7,6 +6,7 @@ import { isMysql } from '../database.js';
 import { isForeignKeyViolation, isUniqueViolation, toNumber } from '../row-values.js';
 import { applyProductFilter, productOrder } from './product-list-query.js';
 import { toProduct, toProductColumns } from './product-rows.js';
+import { dbOf } from '../unit-of-work.js';
 
 /** Tables whose rows refer to a product: order_items (migration 002); rentals arrives later. */
 const REFERENCING_TABLES = ['order_items', 'rentals'] as const;

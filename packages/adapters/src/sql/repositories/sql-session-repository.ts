@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { dbOf, inTransaction } from '../unit-of-work.js';
 import type { Id, RefreshTokenRecord, Session, SessionRepository } from '@giggatek/domain';
 import { RefreshTokenModel, SessionModel } from '../models/index.js';
 import { toDate, toDateOrNull, toStringOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { dbOf, inTransaction } from '../unit-of-work.js';
 
 type NewSession = Parameters<SessionRepository['create']>[0];
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import type { SettingsRepository } from '@giggatek/domain';
+import { dbOf } from '../unit-of-work.js';
 
 /** Settings as JSON text in the `settings` table, one row per key. */
 export class SqlSettingsRepository implements SettingsRepository {

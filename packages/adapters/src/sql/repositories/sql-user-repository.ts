@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import { dbOf } from '../unit-of-work.js';
 import { DomainError, offsetOf } from '@giggatek/domain';
 import type {
   Id, NewUser, Page, Role, User, UserCredentials, UserListFilter, UserProfilePatch, UserRepository,
 } from '@giggatek/domain';
 import { UserModel } from '../models/index.js';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE, toDate, toDateOrNull, toNumber } from '../row-values.js';
+import { dbOf } from '../unit-of-work.js';
 
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly knex: Knex) {}
