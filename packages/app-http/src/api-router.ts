@@ -85,7 +85,7 @@ export class ApiRouter {
     this.router[definition.method](definition.path, ...(definition.before ?? this.defaultBefore), run);
   }
 
-  private idempotencyFor(definition: RouteDefinition<never, never> | RouteDefinition<unknown, unknown>): IdempotencyDeps {
+  private idempotencyFor(definition: Pick<RouteDefinition, 'method' | 'path' | 'access'>): IdempotencyDeps {
     if (definition.method !== 'post' || definition.access.kind === 'public') {
       throw new Error(`${definition.method} ${definition.path}: only signed-in POST routes can be idempotent`);
     }
