@@ -3,7 +3,7 @@ import {
   type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyKeyPurger,
   type IdempotencyStore, type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
-  type SessionRepository, type SettingsRepository, type TokenSigner, type UserRepository,
+  type SessionRepository, type SettingsRepository, type TokenSigner, type UnitOfWork, type UserRepository,
 } from '@giggatek/domain';
 import { Container } from 'inversify';
 import type { Redis } from 'ioredis';
@@ -28,6 +28,7 @@ import { SqlProductRepository } from './sql/repositories/sql-product-repository.
 import { SqlSessionRepository } from './sql/repositories/sql-session-repository.js';
 import { SqlSettingsRepository } from './sql/repositories/sql-settings-repository.js';
 import { SqlUserRepository } from './sql/repositories/sql-user-repository.js';
+import { SqlUnitOfWork } from './sql/unit-of-work.js';
 
 /** A service identifier that remembers the type it resolves to. */
 export type Token<T> = symbol & { readonly __resolves?: T };
@@ -51,6 +52,7 @@ export const TOKENS = {
   OrderRepository: token<OrderRepository>('OrderRepository'),
   IdempotencyStore: token<IdempotencyStore>('IdempotencyStore'),
   IdempotencyKeyPurger: token<IdempotencyKeyPurger>('IdempotencyKeyPurger'),
+  UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   PasswordHasher: token<PasswordHasher>('PasswordHasher'),
   TokenSigner: token<TokenSigner>('TokenSigner'),
   SecretTokens: token<SecretTokens>('SecretTokens'),
@@ -105,6 +107,7 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   onDatabase(TOKENS.OrderRepository, (db) => new SqlOrderRepository(db));
   onDatabase(TOKENS.IdempotencyStore, (db) => new SqlIdempotencyStore(db));
   onDatabase(TOKENS.IdempotencyKeyPurger, (db) => new SqlIdempotencyPurger(db));
+  onDatabase(TOKENS.UnitOfWork, (db) => new SqlUnitOfWork(db));
   c.bind(TOKENS.StoreSettings).toResolvedValue((repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
 
   c.bind(TOKENS.PasswordHasher).toResolvedValue(() => new BcryptPasswordHasher(config.bcryptCost));
@@ -128,8 +131,8 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
       TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock],
   );
   c.bind(TOKENS.CatalogUseCases).toResolvedValue(
-    (products: ProductRepository, clock: Clock) => new CatalogService({ products, clock }),
-    [TOKENS.ProductRepository, TOKENS.Clock],
+    (products: ProductRepository, unitOfWork: UnitOfWork, clock: Clock) => new CatalogService({ products, unitOfWork, clock }),
+    [TOKENS.ProductRepository, TOKENS.UnitOfWork, TOKENS.Clock],
   );
   c.bind(TOKENS.AddressUseCases).toResolvedValue(
     (addresses: AddressRepository, clock: Clock) => new AddressService({ addresses, clock }),
@@ -137,10 +140,10 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   );
   c.bind(TOKENS.OrderingUseCases).toResolvedValue(
     (orders: OrderRepository, products: ProductRepository, addresses: AddressRepository, settings: StoreSettings,
-      users: UserRepository, notifier: Notifier, clock: Clock) =>
-      new OrderingService({ orders, products, addresses, settings, users, notifier, clock }),
+      users: UserRepository, notifier: Notifier, unitOfWork: UnitOfWork, clock: Clock) =>
+      new OrderingService({ orders, products, addresses, settings, users, notifier, unitOfWork, clock }),
     [TOKENS.OrderRepository, TOKENS.ProductRepository, TOKENS.AddressRepository, TOKENS.StoreSettings,
-      TOKENS.UserRepository, TOKENS.Notifier, TOKENS.Clock],
+      TOKENS.UserRepository, TOKENS.Notifier, TOKENS.UnitOfWork, TOKENS.Clock],
   );
   return c;
 }

@@ -35,6 +35,7 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   const api = new ApiRouter(
     async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx)),
     [rateLimit(services.limiters.general)],
+    { store: services.idempotency, unitOfWork: services.unitOfWork, clock: services.clock },
   );
   api.router.prefix('/api');
   systemRoutes(api, services);

@@ -3,6 +3,7 @@ import { can, type Actor, type Permission } from '@giggatek/domain';
 import type { ParameterizedContext } from 'koa';
 import type { ApiState } from './api-state.js';
 import { HttpError } from './http-error.js';
+import { idempotent, type IdempotencyDeps } from './middleware/idempotency.js';
 import { validateBody, validateQuery, type JsonSchema } from './validation.js';
 
 export type ApiContext = ParameterizedContext<ApiState>;
@@ -39,6 +40,12 @@ export interface RouteDefinition<B = unknown, Q = unknown> {
   access: Access;
   body?: JsonSchema;
   query?: JsonSchema;
+  /**
+   * A POST made safe to retry with an Idempotency-Key header (middleware/idempotency.ts):
+   * the handler's writes must all go through repositories of the unit of work's store.
+   * Also documents the header and its answers in OpenAPI.
+   */
+  idempotent?: true;
   /** Request headers the route reads, for the OpenAPI document. */
   headers?: { name: string; description: string; schema: JsonSchema }[];
   responses: Record<number, ResponseSpec>;
@@ -61,18 +68,29 @@ export class ApiRouter {
     private readonly authenticate: Authenticate,
     /** Run before routes that bring no `before` of their own (the general rate limit). */
     private readonly defaultBefore: NonNullable<RouteDefinition['before']> = [],
+    /** What idempotent routes need; a router without it refuses them. */
+    private readonly idempotency?: IdempotencyDeps,
   ) {}
 
   add<B, Q>(definition: RouteDefinition<B, Q>): void {
     this.definitions.push(definition as unknown as RouteDefinition<never, never>);
+    const handle = definition.idempotent ? idempotent(this.idempotencyFor(definition), definition.handle) : definition.handle;
     const run = async (ctx: ApiContext): Promise<void> => {
       const actor = definition.access.kind === 'public' ? ANONYMOUS : await this.authorize(ctx, definition.access);
       const params = parseIdParams(ctx.params as Record<string, string>);
       const query = definition.query ? validateQuery<Q>(definition.query, ctx.query) : ({} as Q);
       const body = definition.body ? validateBody<B>(definition.body, ctx.state.body) : ({} as B);
-      await definition.handle(ctx, { body, query, params, actor });
+      await handle(ctx, { body, query, params, actor });
     };
     this.router[definition.method](definition.path, ...(definition.before ?? this.defaultBefore), run);
+  }
+
+  private idempotencyFor(definition: Pick<RouteDefinition, 'method' | 'path' | 'access'>): IdempotencyDeps {
+    if (definition.method !== 'post' || definition.access.kind === 'public') {
+      throw new Error(`${definition.method} ${definition.path}: only signed-in POST routes can be idempotent`);
+    }
+    if (!this.idempotency) throw new Error(`${definition.path}: this router has no idempotency store`);
+    return this.idempotency;
   }
 
   private async authorize(ctx: ApiContext, access: Access): Promise<Actor> {

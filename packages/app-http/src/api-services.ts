@@ -1,5 +1,5 @@
 import type {
-  AddressUseCases, CatalogUseCases, Clock, IdempotencyStore, IdentityUseCases, OrderingUseCases, RentalPolicy,
+  AddressUseCases, CatalogUseCases, Clock, IdempotencyStore, IdentityUseCases, OrderingUseCases, RentalPolicy, UnitOfWork,
 } from '@giggatek/domain';
 import type { RateLimiters } from '@giggatek/adapters';
 
@@ -11,6 +11,8 @@ export interface ApiServices {
   ordering: OrderingUseCases;
   /** Stored answers of requests sent with an Idempotency-Key. */
   idempotency: IdempotencyStore;
+  /** The transaction an idempotent request's work and its stored answer share. */
+  unitOfWork: UnitOfWork;
   clock: Clock;
   rentalPolicy(): Promise<RentalPolicy>;
   limiters: RateLimiters;

@@ -1,4 +1,5 @@
 import type { ResponseSpec, RouteDefinition } from './api-router.js';
+import { idempotencyHeaderDoc, idempotencyResponses } from './middleware/idempotency.js';
 import { errorEnvelope } from './schemas/common.js';
 import type { JsonSchema } from './validation.js';
 
@@ -31,7 +32,8 @@ function operation(route: RouteDefinition<never, never>): object {
   const parameters = [
     ...pathParameters(route.path),
     ...queryParameters(route.query),
-    ...(route.headers ?? []).map((header) => ({ in: 'header', required: false, ...header })),
+    ...[...(route.idempotent ? [idempotencyHeaderDoc] : []), ...(route.headers ?? [])]
+      .map((header) => ({ in: 'header', required: false, ...header })),
   ];
   return {
     summary: route.summary,
@@ -48,12 +50,23 @@ function operation(route: RouteDefinition<never, never>): object {
       },
     }),
     responses: Object.fromEntries(
-      Object.entries({ ...commonResponses(route), ...route.responses }).map(([status, spec]) => [
+      Object.entries(withIdempotency(route, { ...commonResponses(route), ...route.responses })).map(([status, spec]) => [
         status,
         { description: spec.description, ...(spec.schema && { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }) },
       ]),
     ),
   };
+}
+
+/** An idempotent route's own 400 and 409 also name the facility's answers. */
+function withIdempotency(route: RouteDefinition<never, never>, responses: Record<number, ResponseSpec>): Record<number, ResponseSpec> {
+  if (!route.idempotent) return responses;
+  const merged = { ...responses };
+  for (const [status, spec] of Object.entries(idempotencyResponses)) {
+    const own = merged[Number(status)];
+    merged[Number(status)] = own ? { ...own, description: `${own.description}; ${spec.description}` } : spec;
+  }
+  return merged;
 }
 
 /** A body whose schema requires nothing may be left out. */

@@ -13,6 +13,7 @@ export function apiServices(container: Container): ApiServices {
     addresses: resolve(container, TOKENS.AddressUseCases),
     ordering: resolve(container, TOKENS.OrderingUseCases),
     idempotency: resolve(container, TOKENS.IdempotencyStore),
+    unitOfWork: resolve(container, TOKENS.UnitOfWork),
     clock: resolve(container, TOKENS.Clock),
     rentalPolicy: resolve(container, TOKENS.RentalPolicy),
     limiters: resolve(container, TOKENS.RateLimiters),

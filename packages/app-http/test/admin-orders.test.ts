@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve, TOKENS } from '@giggatek/adapters';
 import { signInAs, type SignedIn } from './support/accounts.js';
 import { detailFields, expectError } from './support/expect-error.js';
 import { customerWithAddress, manager, placedOrder, productWith, signInAgain, stockOf, type Customer } from './support/orders.js';
@@ -23,6 +24,34 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     const productId = await productWith(server, staff.token, { price: 10_000, stock: 10 });
     return { buyer, productId, order: await placedOrder(server, buyer, [{ product_id: productId, quantity }]) };
   }
+
+  it(`applies status, payment status and tracking number as one transaction: a failed second step undoes the first (${engine})`, async () => {
+    const { order, productId } = await newOrder();
+    const rowsOf = async () => ({
+      order: await server.db('orders').where({ id: order.id }).first(),
+      history: await server.db('order_status_history').where({ order_id: order.id }).orderBy('id'),
+      payments: await server.db('payments').where({ order_id: order.id }),
+    });
+    const before = await rowsOf();
+    // The second step (the tracking number, after paid → processing) fails.
+    const orders = resolve(server.container, TOKENS.OrderRepository);
+    const changeTrackingNumber = orders.changeTrackingNumber.bind(orders);
+    orders.changeTrackingNumber = async () => {
+      throw new Error('the database went away during the second step');
+    };
+    try {
+      expectError(await update(order.id, { payment_status: 'paid', tracking_number: '1Z999AA10123456784' }), 500, 'internal_error');
+    } finally {
+      orders.changeTrackingNumber = changeTrackingNumber;
+    }
+    expect(await rowsOf()).toEqual(before);
+    expect(before.order).toMatchObject({ status: 'pending', payment_status: 'pending', tracking_number: null });
+    expect(before.payments).toEqual([]);
+    expect(await stockOf(server, productId)).toBe(9);
+
+    const applied = await update(order.id, { payment_status: 'paid', tracking_number: '1Z999AA10123456784' });
+    expect(applied.body.order).toMatchObject({ status: 'processing', payment_status: 'paid', tracking_number: '1Z999AA10123456784' });
+  });
 
   it(`walks the lifecycle: paid → processing, shipped with tracking, delivered, refunded; history at each step (${engine})`, async () => {
     const { order, buyer } = await newOrder();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AddressService, CatalogService, FixedClock, IdentityService } from '@giggatek/domain';
 import {
   BcryptPasswordHasher, JoseTokenSigner, MemoryAddressRepository, MemoryNotifier, MemoryOneTimeTokenRepository,
-  MemoryProductRepository, MemorySessionRepository, MemoryUserRepository, NodeSecretTokens,
+  MemoryProductRepository, MemoryUnitOfWork, MemorySessionRepository, MemoryUserRepository, NodeSecretTokens,
 } from '@giggatek/adapters';
 
 // docs/embedding.md: the domain wired by hand, without Inversify, as an embedding team would.
@@ -20,7 +20,8 @@ describe('wiring the domain by hand', () => {
       notifier,
       clock,
     });
-    const catalog = new CatalogService({ products: new MemoryProductRepository(), clock });
+    const products = new MemoryProductRepository();
+    const catalog = new CatalogService({ products, clock, unitOfWork: new MemoryUnitOfWork([products]) });
     const addresses = new AddressService({ addresses: new MemoryAddressRepository(), clock });
 
     const signedUp = await identity.register(

@@ -91,6 +91,8 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
       const response = await server.request('GET', '/api/health', { headers: { Origin: ALLOWED_ORIGIN } });
       expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
       expect(response.headers.get('access-control-expose-headers')).toMatch(/X-Request-Id/i);
+      // A browser client must be able to tell a replayed answer from a new one.
+      expect(response.headers.get('access-control-expose-headers')).toMatch(/Idempotent-Replayed/i);
       const preflight = await raw('OPTIONS', '/api/auth/login', {
         headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization' },
       });

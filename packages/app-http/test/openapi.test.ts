@@ -79,6 +79,9 @@ describe('openapi.json', () => {
     const placeOrder = document.paths['/api/orders']?.post;
     expect(Object.keys(placeOrder?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '409', '413', '415', '429']));
     expect(placeOrder?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    // `idempotent: true` documents the facility's answers next to the route's own.
+    expect(placeOrder?.responses['409']).toMatchObject({ description: expect.stringMatching(/insufficient_stock.*idempotency_conflict.*idempotency_in_progress/) });
+    expect(placeOrder?.responses['400']).toMatchObject({ description: expect.stringMatching(/invalid_idempotency_key/) });
     expect(placeOrder?.requestBody?.required).toBe(true);
     expect(document.paths['/api/auth/logout']?.post?.requestBody?.required).toBe(false);
     expect(document.paths['/api/orders/{id}/cancel']?.post?.requestBody?.required).toBe(false);

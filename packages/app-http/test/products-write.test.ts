@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve, TOKENS } from '@giggatek/adapters';
 import { registerCustomer, signInAs, type SignedIn } from './support/accounts.js';
 import { createProduct, productBody } from './support/catalog.js';
 import { detailFields, expectError } from './support/expect-error.js';
@@ -182,5 +183,25 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     const row = await server.db('products').where({ id: product.id }).first();
     expect(row.status).toBe('archived');
     expect((await server.request('GET', `/api/products/${product.id}`)).body.product.status).toBe('archived');
+  });
+
+  it('delete: an order line that appears after the look for references archives the product, 409 (never 500)', async () => {
+    const product = await createProduct(server, manager.token, { name: 'Ordered meanwhile' });
+    const orderId = await insertRow(server.db, 'orders', { user_id: customer.userId });
+    await insertRow(server.db, 'order_items', { order_id: orderId, product_id: product.id, product_name: product.name });
+    // The look for references misses the order line, as it would if the line were inserted
+    // right after it: the delete then meets the foreign key.
+    const products = resolve(server.container, TOKENS.ProductRepository);
+    const isReferenced = products.isReferenced.bind(products);
+    products.isReferenced = async () => false;
+    try {
+      const response = await server.request('DELETE', `/api/products/${product.id}`, { token: admin.token });
+      expectError(response, 409, 'conflict');
+      expect(response.body.error).toMatch(/archived/);
+    } finally {
+      products.isReferenced = isReferenced;
+    }
+    expect(await server.db('products').where({ id: product.id }).first()).toMatchObject({ status: 'archived' });
+    expect(await server.db('order_items').where({ product_id: product.id })).toHaveLength(1);
   });
 });

@@ -35,6 +35,7 @@ export * from './renting/rental-policy.js';
 export * from './renting/rental-quote.js';
 
 export * from './shared/idempotency.js';
+export * from './shared/unit-of-work.js';
 export * from './shared/idempotency-purger.js';
 export * from './settings/ports.js';
 export * from './settings/store-settings.js';
@@ -47,5 +48,4 @@ export * from './ordering/order-status.js';
 export * from './ordering/order-rules.js';
 export * from './ordering/order-changes.js';
 export * from './ordering/stock-shortage.js';
-export * from './ordering/order-idempotency.js';
 export * from './addresses/country-codes.js';

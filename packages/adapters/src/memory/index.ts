@@ -8,3 +8,4 @@ export { MemoryNotifier } from './memory-notifier.js';
 export { MemoryOrderRepository } from './memory-order-repository.js';
 export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';
+export { MemoryUnitOfWork } from './memory-unit-of-work.js';

@@ -15,7 +15,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore, IdempotencyKeyP
     requestHash: string,
     now: Date,
     ttlMs: number,
-    leaseMs?: number,
+    leaseMs: number,
   ): Promise<IdempotencyClaim> {
     const slot = slotOf(userId, key);
     const existing = this.records.get(slot);
@@ -25,14 +25,16 @@ export class MemoryIdempotencyStore implements IdempotencyStore, IdempotencyKeyP
       this.records.set(slot, fresh);
       return { claimed: true, claimedAt: new Date(now) };
     }
-    if (leaseMs === undefined || !isStaleClaim(existing, requestHash, now, leaseMs)) return { claimed: false, record: copy(existing) };
+    if (!isStaleClaim(existing, requestHash, now, leaseMs)) return { claimed: false, record: copy(existing) };
     this.records.set(slot, fresh);
-    return { claimed: true, claimedAt: new Date(now), takenOver: true };
+    return { claimed: true, claimedAt: new Date(now) };
   }
 
-  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void> {
+  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<boolean> {
     const record = this.records.get(slotOf(userId, key));
-    if (record && isClaim(record, claimedAt)) this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });
+    if (!record || !isClaim(record, claimedAt) || record.responseStatus !== null) return false;
+    this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });
+    return true;
   }
 
   async release(userId: Id, key: string, claimedAt: Date): Promise<void> {

@@ -1,14 +1,12 @@
 import {
-  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError,
+  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, insufficientStockError,
 } from '@giggatek/domain';
 import type {
-  AdminOrderFilter, ChangeActor, Id, KeyedOrderDetail, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
-  OrderStatus, Page, PaymentEntry, PaymentStatus, StatusChange, StatusChangeRequest, UserRepository,
+  AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
+  OrderStatus, Page, PaymentEntry, StatusChange, StatusChangeRequest, TrackingNumberChange, UserRepository,
 } from '@giggatek/domain';
-import { copy, IdSequence, pageOf, userKeySlot as slotOf } from './memory-store.js';
+import { copy, IdSequence, pageOf } from './memory-store.js';
 import type { MemoryProductRepository } from './memory-product-repository.js';
-
-/** Payment statuses of an order nobody has paid for: those the expiry job may cancel. */
 
 /**
  * Orders in memory. Every write runs without an `await` between its check and its change,
@@ -19,11 +17,6 @@ export class MemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<Id, Order>();
   private readonly history: StatusChange[] = [];
   private readonly payments: PaymentEntry[] = [];
-  /**
-   * The order holding each (user, idempotency key), as the SQL unique index keeps it, with
-   * the fingerprint of the request that placed it.
-   */
-  private readonly orderByKey = new Map<string, { orderId: Id; requestHash: string | null }>();
   private readonly orderIds = new IdSequence();
   private readonly itemIds = new IdSequence();
   private readonly historyIds = new IdSequence();
@@ -39,8 +32,6 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   async placeWithStock(order: NewOrder): Promise<Order> {
-    const keySlot = order.idempotencyKey ? slotOf(order.userId, order.idempotencyKey) : null;
-    if (keySlot !== null) this.assertKeyFree(keySlot, order.createdAt);
     const short = this.products.takeStock(order.lines, order.createdAt);
     if (short.length > 0) {
       throw insufficientStockError(short.map(({ line, available }) => {
@@ -76,8 +67,6 @@ export class MemoryOrderRepository implements OrderRepository {
       updatedAt: new Date(order.createdAt),
     };
     this.orders.set(id, row);
-    // Replaces an expired holder of the key, which thereby gives it up.
-    if (keySlot !== null) this.orderByKey.set(keySlot, { orderId: id, requestHash: order.idempotencyRequestHash ?? null });
     this.addHistory(id, null, 'pending', order.actor, null, order.createdAt);
     return copy(row);
   }
@@ -90,12 +79,6 @@ export class MemoryOrderRepository implements OrderRepository {
       statusHistory: this.history.filter((h) => h.orderId === id).map(copy),
       payments: this.payments.filter((p) => p.orderId === id).map(copy),
     };
-  }
-
-  async findByIdempotencyKey(userId: Id, key: string): Promise<KeyedOrderDetail | null> {
-    const holder = this.orderByKey.get(slotOf(userId, key));
-    const detail = holder === undefined ? null : await this.findDetail(holder.orderId);
-    return detail && holder ? { ...detail, idempotencyRequestHash: holder.requestHash } : null;
   }
 
   async listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {
@@ -131,17 +114,11 @@ export class MemoryOrderRepository implements OrderRepository {
     return copy(row);
   }
 
-  async updateFields(
-    id: Id,
-    fields: { trackingNumber?: string | null; paymentStatus?: PaymentStatus; payment?: NewPaymentEntry },
-    now: Date,
-  ): Promise<Order | null> {
+  async changeTrackingNumber(id: Id, change: TrackingNumberChange): Promise<Order | null> {
     const row = this.orders.get(id);
-    if (!row) return null;
-    if (fields.trackingNumber !== undefined) row.trackingNumber = fields.trackingNumber;
-    if (fields.paymentStatus) row.paymentStatus = fields.paymentStatus;
-    row.updatedAt = new Date(now);
-    if (fields.payment) this.addPayment(fields.payment, now);
+    if (!row || row.status !== change.from || row.paymentStatus !== change.paymentStatus) return null;
+    row.trackingNumber = change.trackingNumber;
+    row.updatedAt = new Date(change.now);
     return copy(row);
   }
 
@@ -157,13 +134,6 @@ export class MemoryOrderRepository implements OrderRepository {
       if (done) cancelled.push(done);
     }
     return cancelled;
-  }
-
-  /** An order younger than the key's life holding the key means the key already placed its order. */
-  private assertKeyFree(slot: string, now: Date): void {
-    const holder = this.orderByKey.get(slot);
-    const placedAt = holder === undefined ? undefined : this.orders.get(holder.orderId)?.createdAt;
-    if (placedAt && placedAt > idempotencyKeysExpiredBefore(now)) throw orderIdempotencyKeyTakenError();
   }
 
   /** Newest first, ties by id, as the SQL adapter sorts. */

@@ -1,4 +1,4 @@
-import { DomainError } from '@giggatek/domain';
+import { DomainError, ProductReferencedError } from '@giggatek/domain';
 import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import { matchesFilter, productComparator } from './memory-product-list.js';
@@ -69,8 +69,13 @@ export class MemoryProductRepository implements ProductRepository {
     return pageOf(matching, filter);
   }
 
+  /** Memory runs no two units of work at once (MemoryUnitOfWork): nothing to lock. */
+  async findByIdForUpdate(id: Id): Promise<Product | null> {
+    return this.findById(id);
+  }
+
   async isReferenced(id: Id): Promise<boolean> {
-    return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
+    return this.hasReferences(id);
   }
 
   /** Internal (memory adapters): lets another repository report references to products. */
@@ -105,8 +110,14 @@ export class MemoryProductRepository implements ProductRepository {
     this.referenced.add(id);
   }
 
+  /** Like a foreign key: a referenced product is not deleted. */
   async delete(id: Id): Promise<boolean> {
+    if (this.hasReferences(id)) throw new ProductReferencedError();
     return this.rows.delete(id);
+  }
+
+  private hasReferences(id: Id): boolean {
+    return this.referenced.has(id) || this.referenceChecks.some((check) => check(id));
   }
 
   private adjustStock(lines: readonly StockLine[], sign: 1 | -1, now: Date): void {

@@ -53,3 +53,21 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A foreign-key violation of either engine, raw or wrapped by objection: a row deleted
+ * while another refers to it (MySQL 1451) or referring to a missing one (1452).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; errno?: unknown; name?: unknown; nativeError?: unknown; cause?: unknown };
+    if (e.name === 'ForeignKeyViolationError') return true;
+    if (e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
+    if (e.errno === 1451 || e.errno === 1452) return true;
+    current = e.nativeError ?? e.cause;
+  }
+  return false;
+}

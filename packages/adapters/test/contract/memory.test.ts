@@ -1,6 +1,6 @@
 import {
   MemoryAddressRepository, MemoryOneTimeTokenRepository, MemoryProductRepository, MemorySessionRepository,
-  MemoryUserRepository,
+  MemoryUnitOfWork, MemoryUserRepository,
 } from '../../src/memory/index.js';
 import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
 import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';
@@ -13,7 +13,7 @@ describeAllContracts(
     const products = new MemoryProductRepository();
     const users = new MemoryUserRepository();
     const idempotency = new MemoryIdempotencyStore();
-    return {
+    const parts = {
       users,
       sessions: new MemorySessionRepository(),
       oneTimeTokens: new MemoryOneTimeTokenRepository(),
@@ -22,7 +22,11 @@ describeAllContracts(
       orders: new MemoryOrderRepository(products, users),
       settings: new MemorySettingsRepository(),
       idempotency,
+    };
+    return {
+      ...parts,
       idempotencyPurger: idempotency,
+      unitOfWork: new MemoryUnitOfWork(Object.values(parts)),
       markReferenced: async (id) => products.markReferenced(id),
       dispose: async () => {},
     };

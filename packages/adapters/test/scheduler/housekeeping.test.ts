@@ -33,7 +33,7 @@ describe('housekeeping job (SQLite container)', () => {
     resolve(container, TOKENS.SessionRepository).create({ userId, createdAt: start, expiresAt, ip: null, userAgent: null }, hash);
   const issueToken = (hash: string, expiresAt: Date) =>
     resolve(container, TOKENS.OneTimeTokenRepository).create({ userId, purpose: 'password_reset', tokenHash: hash, expiresAt, createdAt: start });
-  const claimKey = (key: string, now: Date) => resolve(container, TOKENS.IdempotencyStore).claim(userId, key, 'hash', now, DAY_MS);
+  const claimKey = (key: string, now: Date) => resolve(container, TOKENS.IdempotencyStore).claim(userId, key, 'hash', now, DAY_MS, DAY_MS);
   const ids = async (table: string): Promise<unknown[]> => (await db(table).orderBy('id').pluck('id')) as unknown[];
 
   it('deletes sessions and tokens ended over 30 days ago and idempotency records over 48 hours old; live rows stay', async () => {

@@ -114,7 +114,7 @@ describe.skipIf(!baseUrl)('order races (mysql)', () => {
     const { userId } = await raceSetup(knex);
     const store = new SqlIdempotencyStore(knex);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => store.claim(userId, 'same-key', `hash-${i}`, t0, 86_400_000)),
+      Array.from({ length: 20 }, (_, i) => store.claim(userId, 'same-key', `hash-${i}`, t0, 86_400_000, 120_000)),
     );
     expect(busiest).toBeGreaterThan(1);
     expect(results.filter((r) => r.claimed)).toHaveLength(1);

@@ -4,7 +4,7 @@ import { FixedClock, OrderingService, StoreSettings } from '@giggatek/domain';
 import type { Id, Product } from '@giggatek/domain';
 import { MemoryNotifier } from '../../src/memory/index.js';
 import {
-  createDatabase, migrateToLatest, SqlAddressRepository, SqlOrderRepository, SqlProductRepository, SqlSettingsRepository,
+  createDatabase, migrateToLatest, SqlAddressRepository, SqlOrderRepository, SqlProductRepository, SqlSettingsRepository, SqlUnitOfWork,
   SqlUserRepository,
 } from '../../src/sql/index.js';
 import { newOrder } from '../contract/suites/order-fixtures.js';
@@ -107,7 +107,7 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
       const users = new SqlUserRepository(knex);
       const addresses = new SqlAddressRepository(knex);
       const service = new OrderingService({
-        orders, products: new SqlProductRepository(knex), addresses, users, clock,
+        orders, products: new SqlProductRepository(knex), addresses, users, clock, unitOfWork: new SqlUnitOfWork(knex),
         settings: new StoreSettings(new SqlSettingsRepository(knex)), notifier: new MemoryNotifier(),
       });
       const buyer = (await raceSetup(knex)).userId;

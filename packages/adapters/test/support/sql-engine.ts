@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Id } from '@giggatek/domain';
 import {
   SqlAddressRepository, SqlIdempotencyPurger, SqlIdempotencyStore, SqlOneTimeTokenRepository, SqlOrderRepository, SqlProductRepository,
-  SqlSessionRepository, SqlSettingsRepository, SqlUserRepository,
+  SqlSessionRepository, SqlSettingsRepository, SqlUnitOfWork, SqlUserRepository,
 } from '../../src/sql/index.js';
 
 /** Every SQL repository over one knex instance. */
@@ -17,6 +17,7 @@ export function sqlRepositories(knex: Knex) {
     settings: new SqlSettingsRepository(knex),
     idempotency: new SqlIdempotencyStore(knex),
     idempotencyPurger: new SqlIdempotencyPurger(knex),
+    unitOfWork: new SqlUnitOfWork(knex),
   };
   return { ...repositories, markReferenced: (productId: Id) => insertOrderLine(knex, productId) };
 }

@@ -1,8 +1,7 @@
-import type { OrderStatus, PlaceOrderInput, ShippingMethod } from '@giggatek/domain';
+import type { OrderStatus, ShippingMethod } from '@giggatek/domain';
 import type { ApiRouter } from '../api-router.js';
 import { SIGNED_IN } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
-import { IDEMPOTENCY_HEADER, IDEMPOTENCY_LEASE_MS, idempotencyRequestHash, idempotent } from '../middleware/idempotency.js';
 import { presentOrder, presentOrderDetail } from '../presenters/order.js';
 import { presentPage } from '../presenters/page.js';
 import { renderOrderReceipt } from '../receipts/order-receipt.js';
@@ -55,43 +54,24 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
     method: 'post', path: '/orders', tag: 'orders', access: SIGNED_IN,
     summary: 'Place an order: the server prices it and takes the stock atomically. Honours an Idempotency-Key header (24 h).',
     body: placeOrderBody,
-    headers: [{
-      name: 'Idempotency-Key',
-      description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer; with another body, 409. '
-        + 'The order carries the key and the request\'s fingerprint, so the same request recovers it even when the first answer '
-        + `was lost (after ${IDEMPOTENCY_LEASE_MS / 1000} s in progress).`,
-      schema: { type: 'string', minLength: 1, maxLength: 255 },
-    }],
+    idempotent: true,
     responses: {
       201: { description: 'Created (or, with a repeated Idempotency-Key, the first answer again with Idempotent-Replayed: true)', schema: wrapped('order', orderDetail) },
       400: badRequest,
       404: { description: 'Unknown product or address not yours', schema: errorEnvelope },
-      409: { description: 'insufficient_stock (with shortages), idempotency_conflict or idempotency_in_progress', schema: insufficientStock },
+      409: { description: 'insufficient_stock (with shortages)', schema: insufficientStock },
     },
-    handle: idempotent({
-      store: services.idempotency,
-      clock: services.clock,
-      // The order carries its key and fingerprint: a retry of the same request after a lost
-      // answer gets the order as POST presents it; another request, idempotency_conflict.
-      recover: async (actor, key, requestHash) => {
-        const placed = await ordering.findOrderByIdempotencyKey(actor, key, requestHash);
-        return placed ? { status: 201, body: { order: presentOrderDetail(placed) } } : null;
-      },
-    }, async (ctx, { body, actor }) => {
-      // Valid when present: the wrapper refused a malformed key before the handler runs.
-      const key = ctx.get(IDEMPOTENCY_HEADER);
-      const input: PlaceOrderInput = {
+    async handle(ctx, { body, actor }) {
+      const placed = await ordering.placeOrder(actor, {
         items: body.items.map((item) => ({ productId: item.product_id, quantity: item.quantity })),
         shippingAddressId: body.shipping_address_id,
         billingAddressId: body.billing_address_id,
         shippingMethod: body.shipping_method,
         notes: body.notes ?? null,
-        ...(key !== '' ? { idempotencyKey: key, idempotencyRequestHash: idempotencyRequestHash(ctx, body) } : {}),
-      };
-      const placed = await ordering.placeOrder(actor, input);
+      });
       ctx.status = 201;
       ctx.body = { order: presentOrderDetail(placed) };
-    }),
+    },
   });
 
   api.add<unknown, ListQuery>({

@@ -86,7 +86,12 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
   api.add({
     method: 'delete', path: '/products/:id', tag: 'products', access: needs('products:delete'),
     summary: 'Delete a product; archived instead when orders or rentals refer to it (admin)',
-    responses: { 200: { description: 'Deleted or archived', schema: message }, 403: forbidden, 404: notFound },
+    responses: {
+      200: { description: 'Deleted or archived', schema: message },
+      403: forbidden,
+      404: notFound,
+      409: { description: 'conflict: an order for it was placed meanwhile, so it was archived instead', schema: errorEnvelope },
+    },
     async handle(ctx, { actor, params }) {
       const { outcome } = await catalog.deleteProduct(actor, params.id as number);
       ctx.body = { message: outcome === 'archived' ? 'Product archived (it has orders or rentals)' : 'Product deleted', outcome };

@@ -3,9 +3,10 @@ import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
 import { MAX_PER_PAGE } from '../shared/page.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { assertCan } from '../identity/permissions.js';
 import type { Actor } from '../identity/user.js';
-import type { ProductRepository } from './ports.js';
+import { ProductReferencedError, type ProductRepository } from './ports.js';
 import { DEFAULT_CATEGORIES } from './product.js';
 import type { Product, ProductData } from './product.js';
 import { PRODUCT_SORTS } from './product-filter.js';
@@ -16,6 +17,8 @@ import { slugify, uniqueSlug } from './slug.js';
 export interface CatalogDeps {
   products: ProductRepository;
   clock: Clock;
+  /** Deletion decides delete-or-archive in one transaction holding the product's row. */
+  unitOfWork: UnitOfWork;
   /** The category list (a setting); defaults to DEFAULT_CATEGORIES. */
   categories?: () => Promise<readonly string[]>;
 }
@@ -46,7 +49,11 @@ export interface CatalogUseCases {
   getProduct(id: Id): Promise<Product>;
   createProduct(actor: Actor, input: ProductInput): Promise<Product>;
   updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product>;
-  /** Archives when referenced by orders or rentals, hard-deletes otherwise. */
+  /**
+   * Archives when referenced by orders or rentals, hard-deletes otherwise. When an order
+   * line for it appears between the look and the delete, the product is archived and
+   * DomainError('conflict') says so.
+   */
   deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }>;
 }
 
@@ -93,14 +100,28 @@ export class CatalogService implements CatalogUseCases {
 
   async deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }> {
     assertCan(actor, 'products:delete');
-    await this.getProduct(id);
-    // Orders and rentals keep pointing at a referenced product, so it is archived instead.
-    if (await this.deps.products.isReferenced(id)) {
-      await this.deps.products.update(id, { status: 'archived' }, this.deps.clock.now());
-      return { outcome: 'archived' };
+    const { products, clock } = this.deps;
+    const outcome = await this.deps.unitOfWork.run(async () => {
+      if (!(await products.findByIdForUpdate(id))) throw notFound('product');
+      // Orders and rentals keep pointing at a referenced product, so it is archived instead.
+      if (await products.isReferenced(id)) {
+        await products.update(id, { status: 'archived' }, clock.now());
+        return 'archived' as const;
+      }
+      try {
+        if (!(await products.delete(id))) throw notFound('product');
+        return 'deleted' as const;
+      } catch (error) {
+        // Only the failed statement is undone: the transaction goes on to archive.
+        if (!(error instanceof ProductReferencedError)) throw error;
+        await products.update(id, { status: 'archived' }, clock.now());
+        return 'archived meanwhile' as const;
+      }
+    });
+    if (outcome === 'archived meanwhile') {
+      throw new DomainError('conflict', 'an order for this product was placed meanwhile: it was archived instead of deleted');
     }
-    if (!(await this.deps.products.delete(id))) throw notFound('product');
-    return { outcome: 'deleted' };
+    return { outcome };
   }
 
   private async categories(): Promise<readonly string[]> {

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
 import type { Product, ProductData } from './product.js';
@@ -14,6 +15,12 @@ export interface ProductRepository {
   changeSlug(id: Id, slug: string, now: Date): Promise<boolean>;
   findById(id: Id): Promise<Product | null>;
   /**
+   * Like findById, and inside a unit of work the row stays locked until it ends (FOR UPDATE
+   * on MySQL; SQLite runs one write transaction at a time): order placement locks product
+   * rows too, so a delete and a placement of the product serialise.
+   */
+  findByIdForUpdate(id: Id): Promise<Product | null>;
+  /**
    * The products with these ids, any status, in no particular order; unknown ids are
    * simply absent. One round trip however many ids (order placement reads up to 50).
    */
@@ -23,6 +30,17 @@ export interface ProductRepository {
   list(filter: ProductFilter): Promise<Page<Product>>;
   /** True when an order line or a rental refers to the product (delete must archive then). */
   isReferenced(id: Id): Promise<boolean>;
-  /** Hard delete; false when the product did not exist. */
+  /**
+   * Hard delete; false when the product did not exist. Throws ProductReferencedError when
+   * a row refers to it (the foreign key refused), having deleted nothing.
+   */
   delete(id: Id): Promise<boolean>;
+}
+
+/** A delete refused because an order line (or rental) refers to the product. */
+export class ProductReferencedError extends DomainError {
+  constructor() {
+    super('conflict', 'the product is referenced by an order or rental');
+    this.name = 'ProductReferencedError';
+  }
 }

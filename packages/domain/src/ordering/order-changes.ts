@@ -3,15 +3,19 @@ import { cents, subtractCents, sumCents, type Cents } from '../shared/money.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
 import { UNPAID_PAYMENT_STATUSES, type ChangeActor, type Order, type OrderStatus, type PaymentStatus } from './order.js';
 import { actorKindOf, assertTransition } from './order-status.js';
-import type { StatusChangeRequest } from './ports.js';
+import type { StatusChangeRequest, TrackingNumberChange } from './ports.js';
 
 /** An order as the planners need it: its state and its ledger. */
 export type OrderWithPayments = Order & { payments: PaymentEntry[] };
 
-/** One repository call of a staff update, applied in order. */
+/**
+ * One repository call of a staff update, applied in order in one unit of work. Each is
+ * conditional on the status and payment status it was planned from, so a step that finds
+ * the order moved on changes nothing and the whole update rolls back.
+ */
 export type OrderStep =
   | { kind: 'status'; change: StatusChangeRequest }
-  | { kind: 'fields'; fields: { trackingNumber: string | null } };
+  | { kind: 'tracking'; change: TrackingNumberChange };
 
 const PAID: readonly PaymentStatus[] = ['paid', 'partially_refunded'];
 const SHIPPABLE: readonly OrderStatus[] = ['processing', 'shipped', 'delivered'];
@@ -136,12 +140,17 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
     if (tracking !== null && !SHIPPABLE.includes(state.status)) {
       throw new DomainError('conflict', `a tracking number can only be set on a processing, shipped or delivered order (this one is ${state.status})`);
     }
-    steps.push({ kind: 'fields', fields: { trackingNumber: tracking } });
+    steps.push({
+      kind: 'tracking',
+      change: { from: state.status, paymentStatus: state.paymentStatus, trackingNumber: tracking, now },
+    });
   }
   const wroteHistory = steps.some((step) => step.kind === 'status');
   if (!wroteHistory && (note !== null || trackingChanged)) {
     const text = note ?? (tracking ? `tracking number set to ${tracking}` : 'tracking number removed');
-    addStatusStep({ from: state.status, to: state.status, actor, note: text, now, restock: false });
+    addStatusStep({
+      from: state.status, to: state.status, actor, note: text, now, restock: false, requirePaymentStatusIn: [state.paymentStatus],
+    });
   }
   return steps;
 }

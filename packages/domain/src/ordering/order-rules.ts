@@ -7,7 +7,6 @@ import {
 } from './order.js';
 import type { StaffChanges } from './order-changes.js';
 import type { AdminOrderFilter } from './ports.js';
-import { isIdempotencyRequestHash, isWellFormedIdempotencyKey, ORDER_IDEMPOTENCY_KEY_MAX_LENGTH } from './order-idempotency.js';
 
 export const MAX_ORDER_LINES = 50;
 export const MIN_LINE_QUANTITY = 1;
@@ -23,8 +22,6 @@ export interface ValidOrderRequest {
   billingAddressId: Id;
   shippingMethod: ShippingMethod;
   notes: string | null;
-  idempotencyKey: string | null;
-  idempotencyRequestHash: string | null;
 }
 
 /**
@@ -37,8 +34,6 @@ export function validateOrderRequest(input: {
   billingAddressId?: unknown;
   shippingMethod?: unknown;
   notes?: unknown;
-  idempotencyKey?: unknown;
-  idempotencyRequestHash?: unknown;
 }): ValidOrderRequest {
   const problems = new Problems();
   const items = validateItems(input.items, problems);
@@ -51,14 +46,6 @@ export function validateOrderRequest(input: {
     problems.add('shipping_method', `must be one of: ${SHIPPING_METHODS.join(', ')}`);
   }
   const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems, 'multiline');
-  const key = input.idempotencyKey ?? null;
-  if (key !== null && !isWellFormedIdempotencyKey(key)) {
-    problems.add('idempotency_key', `must be 1 to ${ORDER_IDEMPOTENCY_KEY_MAX_LENGTH} characters`);
-  }
-  const requestHash = input.idempotencyRequestHash ?? null;
-  if (requestHash !== null && !isIdempotencyRequestHash(requestHash)) {
-    problems.add('idempotency_request_hash', 'must be a SHA-256 as 64 lowercase hex digits');
-  }
   problems.throwIfAny();
   return {
     items,
@@ -66,8 +53,6 @@ export function validateOrderRequest(input: {
     billingAddressId: billing as Id,
     shippingMethod: input.shippingMethod as ShippingMethod,
     notes,
-    idempotencyKey: key as string | null,
-    idempotencyRequestHash: requestHash as string | null,
   };
 }
 

@@ -2,6 +2,7 @@ import { MINUTE_MS, type Clock } from '../shared/clock.js';
 import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { assertCan, can } from '../identity/permissions.js';
 import type { UserRepository } from '../identity/ports.js';
 import type { Actor } from '../identity/user.js';
@@ -17,9 +18,6 @@ import { orderConfirmation } from './order-placement.js';
 import { snapshotOf } from '../addresses/address.js';
 import { validateOrderFilter, validateOrderRequest, validateStaffUpdate } from './order-rules.js';
 import { changeActorOf } from './order-status.js';
-import {
-  idempotencyKeysExpiredBefore, idempotencyRequestMismatchError, isOrderIdempotencyKeyTaken, isWellFormedIdempotencyKey,
-} from './order-idempotency.js';
 import { priceOrder } from './pricing.js';
 
 export interface OrderingDeps {
@@ -29,6 +27,8 @@ export interface OrderingDeps {
   settings: StoreSettings;
   notifier: Notifier;
   clock: Clock;
+  /** Makes a staff update one transaction; holds the order confirmation until the order commits. */
+  unitOfWork: UnitOfWork;
   /** To address the order confirmation; without it no confirmation is sent. */
   users?: UserRepository;
 }
@@ -39,20 +39,6 @@ export interface PlaceOrderInput {
   billingAddressId?: Id;
   shippingMethod: ShippingMethod;
   notes?: string | null;
-  /**
-   * The client's Idempotency-Key: stored on the order with it, so a retry whose answer was
-   * lost can find the order (findOrderByIdempotencyKey). Placing again with the key of a
-   * live order of the caller answers that order and places nothing, before anything else
-   * is checked (the products may have changed since); with another idempotencyRequestHash,
-   * DomainError('idempotency_conflict').
-   */
-  idempotencyKey?: string;
-  /**
-   * The fingerprint of the request that carries the key (SHA-256 hex, as the HTTP layer's
-   * hashRequest computes it), stored on the order. Only a request with the same fingerprint
-   * (absent counts as null) gets the key's order.
-   */
-  idempotencyRequestHash?: string;
 }
 
 export interface StaffOrderUpdate {
@@ -69,12 +55,6 @@ export type OrderView = OrderDetail & { payments: PaymentEntry[] };
 export interface OrderingUseCases {
   /** Prices on the server (client prices are never read), takes stock atomically, records history. */
   placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView>;
-  /**
-   * The caller's own order placed with this Idempotency-Key within the key's life (24 h);
-   * null if none. With `requestHash` (null: a request without one), an order placed by a
-   * request with another fingerprint is DomainError('idempotency_conflict').
-   */
-  findOrderByIdempotencyKey(actor: Actor, key: string, requestHash?: string | null): Promise<OrderView | null>;
   /** Customers see their own only (another's is not_found); staff see any. */
   getOrder(actor: Actor, id: Id): Promise<OrderView>;
   listOrders(actor: Actor, filter: OrderListFilter): Promise<Page<Order>>;
@@ -98,12 +78,6 @@ export class OrderingService implements OrderingUseCases {
   constructor(private readonly deps: OrderingDeps) {}
 
   async placeOrder(actor: Actor, input: PlaceOrderInput): Promise<OrderView> {
-    // A retry of a placed order gets that order before anything is validated: its product
-    // may be archived or its address deleted since, yet the order stands (SPEC §4).
-    if (isWellFormedIdempotencyKey(input.idempotencyKey)) {
-      const earlier = await this.findOrderByIdempotencyKey(actor, input.idempotencyKey, input.idempotencyRequestHash ?? null);
-      if (earlier) return earlier;
-    }
     const request = validateOrderRequest(input);
     const shipping = await this.deps.addresses.findForUser(actor.userId, request.shippingAddressId);
     if (!shipping) throw notFound('shipping address');
@@ -140,32 +114,15 @@ export class OrderingService implements OrderingUseCases {
       total: priced.total,
       createdAt: this.deps.clock.now(),
       actor: changeActorOf(actor),
-      idempotencyKey: request.idempotencyKey,
-      idempotencyRequestHash: request.idempotencyRequestHash,
     };
-    let order: Order;
-    try {
-      order = await this.deps.orders.placeWithStock(newOrder);
-    } catch (error) {
-      // Another request with the key committed its order since the look above (it was
-      // presumed dead while slow): answered as above; it was confirmed when it was placed.
-      const earlier = request.idempotencyKey !== null && isOrderIdempotencyKeyTaken(error)
-        ? await this.findOrderByIdempotencyKey(actor, request.idempotencyKey, request.idempotencyRequestHash)
-        : null;
-      if (earlier) return earlier;
-      throw error;
-    }
-    await this.sendConfirmation(order);
+    // Inside a caller's unit of work (an idempotent request) the order may still roll back:
+    // the confirmation waits for the outermost commit.
+    const order = await this.deps.unitOfWork.run(async () => {
+      const placed = await this.deps.orders.placeWithStock(newOrder);
+      this.deps.unitOfWork.afterCommit(() => this.sendConfirmation(placed));
+      return placed;
+    });
     return this.view(order.id);
-  }
-
-  async findOrderByIdempotencyKey(actor: Actor, key: string, requestHash?: string | null): Promise<OrderView | null> {
-    const held = await this.deps.orders.findByIdempotencyKey(actor.userId, key);
-    // An order older than the key's life no longer answers for it (the key may be reused).
-    if (!held || held.createdAt <= idempotencyKeysExpiredBefore(this.deps.clock.now())) return null;
-    const { idempotencyRequestHash, ...order } = held;
-    if (requestHash !== undefined && idempotencyRequestHash !== requestHash) throw idempotencyRequestMismatchError();
-    return order;
   }
 
   async getOrder(actor: Actor, id: Id): Promise<OrderView> {
@@ -198,9 +155,12 @@ export class OrderingService implements OrderingUseCases {
   async updateOrder(actor: Actor, id: Id, update: StaffOrderUpdate): Promise<OrderView> {
     assertCan(actor, 'orders:manage');
     const changes = validateStaffUpdate(update);
-    const order = await this.getOrder(actor, id);
-    const steps = planStaffUpdate(order, changes, changeActorOf(actor), this.deps.clock.now());
-    await this.apply(id, steps, 'the order changed meanwhile; reload it and try again');
+    // One transaction: a step that fails (or finds the order moved on) undoes the ones before it.
+    await this.deps.unitOfWork.run(async () => {
+      const order = await this.getOrder(actor, id);
+      const steps = planStaffUpdate(order, changes, changeActorOf(actor), this.deps.clock.now());
+      await this.apply(id, steps, 'the order changed meanwhile; reload it and try again');
+    });
     return this.view(id);
   }
 
@@ -216,12 +176,15 @@ export class OrderingService implements OrderingUseCases {
     }
   }
 
-  /** Runs the steps in order; a conditional change that finds the order moved on is a 409. */
+  /**
+   * Runs the steps in order; a conditional change that finds the order moved on is a 409.
+   * Several steps need the caller's unit of work to be all or nothing.
+   */
   private async apply(id: Id, steps: OrderStep[], conflictMessage: string): Promise<void> {
     for (const step of steps) {
       const changed = step.kind === 'status'
         ? await this.deps.orders.changeStatus(id, step.change)
-        : await this.deps.orders.updateFields(id, step.fields, this.deps.clock.now());
+        : await this.deps.orders.changeTrackingNumber(id, step.change);
       if (!changed) throw new DomainError('conflict', conflictMessage);
     }
   }
@@ -232,7 +195,7 @@ export class OrderingService implements OrderingUseCases {
     return order;
   }
 
-  /** Best effort (notifyBestEffort): the order is already committed. */
+  /** Best effort (notifyBestEffort), after the order committed. */
   private async sendConfirmation(order: Order): Promise<void> {
     const user = await this.deps.users?.findById(order.userId).catch(() => null);
     if (user) await notifyBestEffort(this.deps.notifier, orderConfirmation(order, user));

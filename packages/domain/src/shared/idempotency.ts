@@ -4,7 +4,7 @@ import type { Id } from './ids.js';
 /** How long a key answers for the request it first saw (SPEC §4); after that it may be used again. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * HOUR_MS;
 
-/** A stored answer to a request made with an Idempotency-Key (SPEC §4). */
+/** A request made with an Idempotency-Key (SPEC §4): claimed while it runs, then its stored answer. */
 export interface IdempotencyRecord {
   userId: Id;
   key: string;
@@ -20,32 +20,36 @@ export interface IdempotencyRecord {
 /**
  * The outcome of a claim. `claimedAt` is the claim's own mark (the record's createdAt): the
  * claimer passes it to complete and release, which then touch the record only while it is
- * still this claim, never a successor that took it over after this claimer was presumed
- * dead. `takenOver` is set when the claim took over a stale in-progress claim of the same
- * request (see `leaseMs`): that request may have done its work before it died, so the
- * caller must look at its recovery point before doing the work again.
+ * still this claim, never a successor that took it over after this claimer was presumed dead.
  */
 export type IdempotencyClaim =
-  | { claimed: true; claimedAt: Date; takenOver?: true }
+  | { claimed: true; claimedAt: Date }
   | { claimed: false; record: IdempotencyRecord };
 
+/**
+ * The store of the idempotency facility. `claim` runs on its own (a short transaction of its
+ * own); `complete` is meant to run inside the unit of work that does the request's work, so
+ * the work and its answer commit together: a crash leaves either nothing of the request
+ * (the claim, taken over after the lease) or a replayable answer.
+ */
 export interface IdempotencyStore {
   /**
    * Claims the key for a new request. When a record younger than `ttlMs` exists, returns
-   * it instead (claimed: false); an older one is replaced. With `leaseMs`, an in-progress
-   * record (no response yet) of the same request hash claimed at least `leaseMs` ago is
-   * taken over too (created_at renewed; answer `takenOver: true`): no request runs that
-   * long, so the one that claimed it is presumed dead. Atomic: of two concurrent claims
-   * or takeovers of one key, exactly one wins.
+   * it instead (claimed: false); an older one is replaced. An in-progress record (no
+   * answer) of the same request hash claimed at least `leaseMs` ago is taken over too
+   * (created_at renewed): no request runs that long, so its claimer is presumed dead, and
+   * nothing of its work committed (its answer would have committed with it). Atomic: of two
+   * concurrent claims or takeovers of one key, exactly one wins.
    */
-  claim(userId: Id, key: string, requestHash: string, now: Date, ttlMs: number, leaseMs?: number): Promise<IdempotencyClaim>;
+  claim(userId: Id, key: string, requestHash: string, now: Date, ttlMs: number, leaseMs: number): Promise<IdempotencyClaim>;
   /**
-   * Stores the response of the request that claimed the key at `claimedAt`; does nothing
-   * when the record is no longer that claim (released, taken over or replaced since).
+   * Stores the answer of the request that claimed the key at `claimedAt` and returns true;
+   * returns false and changes nothing when the record is no longer that claim (released,
+   * taken over or replaced since): the caller must then roll its work back.
    */
-  complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void>;
+  complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<boolean>;
   /**
-   * Forgets the claim made at `claimedAt` whose request did not run (invalid input, server
+   * Forgets the claim made at `claimedAt` whose request left nothing (invalid input, server
    * error), so a retry may run; does nothing when the record is no longer that claim.
    */
   release(userId: Id, key: string, claimedAt: Date): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryProductRepository } from '../../../adapters/src/memory/index.js';
+import { MemoryProductRepository, MemoryUnitOfWork } from '../../../adapters/src/memory/index.js';
 import { CatalogService } from '../../src/catalog/catalog-service.js';
 import type { ProductInput } from '../../src/catalog/catalog-service.js';
 import type { ProductFilter } from '../../src/catalog/product-filter.js';
@@ -14,7 +14,8 @@ const customer: Actor = { userId: 3, role: 'customer' };
 function harness(categories?: readonly string[]) {
   const clock = new FixedClock();
   const products = new MemoryProductRepository();
-  const catalog = new CatalogService({ products, clock, ...(categories ? { categories: async () => categories } : {}) });
+  const unitOfWork = new MemoryUnitOfWork([products]);
+  const catalog = new CatalogService({ products, clock, unitOfWork, ...(categories ? { categories: async () => categories } : {}) });
   return { clock, products, catalog };
 }
 

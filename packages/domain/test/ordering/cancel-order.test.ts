@@ -81,7 +81,10 @@ describe('cancelOrder by the customer', () => {
   it('refuses a pending order that is already paid', async () => {
     const { h, ada, gpu, order } = await withOrder();
     // A payment recorded without the status moving (e.g. a webhook mid-flight).
-    await h.orders.updateFields(order.id, { paymentStatus: 'paid' }, h.clock.now());
+    await h.orders.changeStatus(order.id, {
+      from: 'pending', to: 'pending', actor: { kind: 'system', name: 'webhook' }, note: null, now: h.clock.now(), restock: false,
+      paymentStatus: 'paid',
+    });
     await expect(h.service.cancelOrder(ada, order.id)).rejects.toMatchObject({ code: 'invalid_transition', message: /paid order/ });
     expect(await h.stockOf(gpu.id)).toBe(8);
   });

@@ -1,6 +1,6 @@
 import {
   MemoryAddressRepository, MemoryNotifier, MemoryOrderRepository, MemoryProductRepository, MemorySettingsRepository,
-  MemoryUserRepository,
+  MemoryUnitOfWork, MemoryUserRepository,
 } from '../../../adapters/src/memory/index.js';
 import type { Product, ProductData } from '../../src/catalog/product.js';
 import { FixedClock } from '../../src/shared/clock.js';
@@ -19,7 +19,8 @@ export function orderingHarness(overrides: Partial<OrderingDeps> = {}) {
   const addresses = new MemoryAddressRepository();
   const settings = new StoreSettings(new MemorySettingsRepository());
   const notifier = new MemoryNotifier();
-  const service = new OrderingService({ orders, products, addresses, settings, notifier, clock, users, ...overrides });
+  const unitOfWork = new MemoryUnitOfWork([users, products, orders, addresses]);
+  const service = new OrderingService({ orders, products, addresses, settings, notifier, clock, users, unitOfWork, ...overrides });
   let productCount = 0;
 
   /** A user with one address; returns the actor and the address id. */
@@ -46,7 +47,7 @@ export function orderingHarness(overrides: Partial<OrderingDeps> = {}) {
 
   const stockOf = async (id: number): Promise<number | undefined> => (await products.findById(id))?.stock;
 
-  return { clock, users, products, orders, addresses, settings, notifier, service, person, product, stockOf };
+  return { clock, users, products, orders, addresses, settings, notifier, unitOfWork, service, person, product, stockOf };
 }
 
 export function orderInput(addressId: number, items: PlaceOrderInput['items'], overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {

@@ -12,6 +12,25 @@ async function withOrder() {
 }
 
 describe('updateOrder (staff)', () => {
+  it('is one transaction: when its second step finds the order moved on, the first is undone too', async () => {
+    const { h, manager, order } = await withOrder();
+    const before = await h.orders.findDetail(order.id);
+    // The order moves on between the first step (paid → processing) and the second (tracking):
+    // the tracking step's condition (processing and paid) no longer holds.
+    const changeStatus = h.orders.changeStatus.bind(h.orders);
+    h.orders.changeStatus = async (id, change) => {
+      const changed = await changeStatus(id, change);
+      await changeStatus(id, {
+        ...change, from: 'processing', to: 'shipped', payment: undefined, paymentStatus: undefined, requirePaymentStatusIn: undefined,
+      });
+      return changed;
+    };
+    const update = { paymentStatus: 'paid' as const, trackingNumber: '1Z999AA10123456784' };
+    await expect(h.service.updateOrder(manager, order.id, update)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await h.orders.findDetail(order.id)).toEqual(before);
+    expect(before).toMatchObject({ status: 'pending', paymentStatus: 'pending', trackingNumber: null, payments: [] });
+  });
+
   it('is for managers and admins only', async () => {
     const { h, ada, order } = await withOrder();
     await expect(h.service.updateOrder(ada.actor, order.id, { status: 'processing' })).rejects.toMatchObject({ code: 'forbidden' });

@@ -3,6 +3,7 @@ import * as foundation from './001-foundation.js';
 import * as orders from './002-orders.js';
 import * as orderIdempotencyKey from './003-order-idempotency-key.js';
 import * as housekeepingIndexes from './004-housekeeping-indexes.js';
+import * as dropOrderIdempotencyKey from './005-drop-order-idempotency-key.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }
   { name: '002-orders', module: orders },
   { name: '003-order-idempotency-key', module: orderIdempotencyKey },
   { name: '004-housekeeping-indexes', module: housekeepingIndexes },
+  { name: '005-drop-order-idempotency-key', module: dropOrderIdempotencyKey },
 ];

@@ -20,13 +20,10 @@ export async function loadOrder(db: Knex, id: Id): Promise<Order | null> {
   return (await loadOrders(db, [id]))[0] ?? null;
 }
 
-/**
- * Order, items, history and payments: four queries. The order is found by id, or by its
- * user and idempotency key (the unique index `orders_user_idempotency_key_unique`).
- */
+/** Order, items, history and payments: four queries. */
 export async function loadOrderDetail(
   db: Knex,
-  where: { id: Id } | { user_id: Id; idempotency_key: string },
+  where: { id: Id },
 ): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
   const row = (await db('orders').where(where).first()) as OrderRow | undefined;
   if (!row) return null;

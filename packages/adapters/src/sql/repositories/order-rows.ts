@@ -24,8 +24,6 @@ export function orderColumns(order: NewOrder): Row {
     ...snapshotColumns('billing', order.billingAddress),
     tracking_number: null,
     notes: order.notes,
-    idempotency_key: order.idempotencyKey ?? null,
-    idempotency_request_hash: order.idempotencyRequestHash ?? null,
     created_at: order.createdAt,
     updated_at: order.createdAt,
   };

@@ -1,20 +1,17 @@
 import type { Knex } from 'knex';
-import { idempotencyKeysExpiredBefore, insufficientStockError, orderIdempotencyKeyTakenError } from '@giggatek/domain';
-import type { DomainError, Id, NewOrder, StatusChangeRequest } from '@giggatek/domain';
+import { insufficientStockError } from '@giggatek/domain';
+import type { DomainError, Id, NewOrder, StatusChangeRequest, TrackingNumberChange } from '@giggatek/domain';
 import { isMysql } from '../database.js';
-import { isUniqueViolation, toDate, toNumber } from '../row-values.js';
+import { toNumber } from '../row-values.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 
 /**
- * Inside `trx`: frees the order's idempotency key (or finds it taken), takes stock for every
- * line, then writes the order, its items and its first history row; returns the new
- * order's id. A fixed number of statements however many lines (no N+1): one locking read
+ * Inside `trx`: takes stock for every line, then writes the order, its items and its first
+ * history row; returns the new order's id. A fixed number of statements however many lines (no N+1): one locking read
  * of the products, then one UPDATE for all of them. When a line is short, throws
  * insufficient_stock (the caller's transaction then rolls back) having taken nothing.
  */
 export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  // The key before the stock: a repeated key is idempotency_conflict whatever the stock is now.
-  if (order.idempotencyKey) await freeIdempotencyKey(trx, order.userId, order.idempotencyKey, order.createdAt);
   const wanted = new Map<Id, number>();
   for (const line of order.lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
   const available = await lockAvailableStock(trx, [...wanted.keys()]);
@@ -24,41 +21,12 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
   if (short.length > 0) throw shortageError(short, available);
   await takeStock(trx, wanted, order.createdAt);
 
-  const orderId = await insertOrderRow(trx, order);
+  const orderId = await insertRow(trx, order);
   await trx('order_items').insert(itemColumns(orderId, order));
   await trx('order_status_history').insert(
     historyColumns(orderId, { from: null, to: 'pending', actor: order.actor, note: null, now: order.createdAt }),
   );
   return orderId;
-}
-
-/**
- * The idempotency key is unique per user (the recovery point of SPEC §4). An order holding
- * it that is older than the key's life gives it up; a younger one means the key already
- * placed its order: OrderIdempotencyKeyTakenError. On MySQL the read locks the holder's
- * row, so a holder written by a transaction not yet committed is waited for and seen.
- */
-async function freeIdempotencyKey(trx: Knex.Transaction, userId: Id, key: string, now: Date): Promise<void> {
-  const query = trx('orders').where({ user_id: userId, idempotency_key: key }).first('id', 'created_at');
-  if (isMysql(trx)) query.forUpdate();
-  const holder = (await query) as { id: unknown; created_at: unknown } | undefined;
-  if (!holder) return;
-  if (toDate(holder.created_at) > idempotencyKeysExpiredBefore(now)) throw orderIdempotencyKeyTakenError();
-  await trx('orders').where({ id: toNumber(holder.id) }).update({ idempotency_key: null });
-}
-
-/**
- * Inserts the order row. Its key was free when looked at; a unique violation means a
- * concurrent placement with the key committed its order since: the key is taken (the
- * caller's transaction rolls back the stock).
- */
-async function insertOrderRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  try {
-    return await insertRow(trx, order);
-  } catch (error) {
-    if (order.idempotencyKey && isUniqueViolation(error)) throw orderIdempotencyKeyTakenError();
-    throw error;
-  }
 }
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
@@ -144,4 +112,16 @@ async function returnStock(trx: Knex.Transaction, orderId: Id, now: Date): Promi
       .where({ id: toNumber(item.product_id) })
       .update({ stock: trx.raw('stock + ?', [toNumber(item.quantity)]), updated_at: now });
   }
+}
+
+/**
+ * Inside `trx`: sets the tracking number with one conditional update, only while the order
+ * is still in the status and payment status the change was planned from; false when it
+ * moved on (nothing changed). Never writes the payment status or a payment.
+ */
+export async function applyTrackingNumberChange(trx: Knex.Transaction, id: Id, change: TrackingNumberChange): Promise<boolean> {
+  const changed = await trx('orders')
+    .where({ id, status: change.from, payment_status: change.paymentStatus })
+    .update({ tracking_number: change.trackingNumber, updated_at: change.now });
+  return changed > 0;
 }

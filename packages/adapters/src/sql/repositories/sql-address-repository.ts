@@ -3,7 +3,7 @@ import type { Address, AddressData, AddressRepository, Id } from '@giggatek/doma
 import { isMysql } from '../database.js';
 import { AddressModel } from '../models/index.js';
 import { toBoolean, toDate } from '../row-values.js';
-import { transactionWithRetry } from '../transactions.js';
+import { dbOf, inTransaction } from '../unit-of-work.js';
 
 /**
  * Keeps exactly one default address per user that has any. Every change runs in a
@@ -15,19 +15,24 @@ import { transactionWithRetry } from '../transactions.js';
 export class SqlAddressRepository implements AddressRepository {
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   /** In creation order. */
   async listForUser(userId: Id): Promise<Address[]> {
-    const rows = await AddressModel.query(this.knex).where({ user_id: userId }).orderBy('id', 'asc');
+    const rows = await AddressModel.query(this.db).where({ user_id: userId }).orderBy('id', 'asc');
     return rows.map(toAddress);
   }
 
   async findForUser(userId: Id, addressId: Id): Promise<Address | null> {
-    const row = await AddressModel.query(this.knex).findOne({ id: addressId, user_id: userId });
+    const row = await AddressModel.query(this.db).findOne({ id: addressId, user_id: userId });
     return row ? toAddress(row) : null;
   }
 
   async create(userId: Id, data: AddressData, now: Date): Promise<Address> {
-    const id = await transactionWithRetry(this.knex, async (trx) => {
+    const id = await inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const existing = await trx('addresses').where({ user_id: userId }).first('id');
       const isDefault = data.isDefault || !existing;
@@ -47,7 +52,7 @@ export class SqlAddressRepository implements AddressRepository {
 
   /** Unsetting the flag on the default is ignored: another address must become the default instead. */
   async update(userId: Id, addressId: Id, data: AddressData, now: Date): Promise<Address | null> {
-    const found = await transactionWithRetry(this.knex, async (trx) => {
+    const found = await inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
       if (!current) return false;
@@ -62,7 +67,7 @@ export class SqlAddressRepository implements AddressRepository {
   }
 
   async delete(userId: Id, addressId: Id): Promise<boolean> {
-    return transactionWithRetry(this.knex, async (trx) => {
+    return inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
       const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
       if (!current) return false;

@@ -1,9 +1,15 @@
 import type { Knex } from 'knex';
 import type { IdempotencyKeyPurger } from '@giggatek/domain';
+import { dbOf } from '../unit-of-work.js';
 
 /** Deletes old rows of `idempotency_keys` (the table SqlIdempotencyStore writes). */
 export class SqlIdempotencyPurger implements IdempotencyKeyPurger {
   constructor(private readonly knex: Knex) {}
+
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
 
   /**
    * Selects a batch of keys, then deletes by key, so MySQL locks only those rows and never
@@ -11,12 +17,12 @@ export class SqlIdempotencyPurger implements IdempotencyKeyPurger {
    * claim in between has a fresh created_at and must stay.
    */
   async purgeOlderThan(cutoff: Date, limit: number): Promise<number> {
-    const rows = (await this.knex('idempotency_keys')
+    const rows = (await this.db('idempotency_keys')
       .where('created_at', '<', cutoff)
       .limit(limit)
       .select('user_id', 'idem_key')) as Array<{ user_id: number; idem_key: string }>;
     if (rows.length === 0) return 0;
-    return this.knex('idempotency_keys')
+    return this.db('idempotency_keys')
       .whereIn(['user_id', 'idem_key'], rows.map((row) => [row.user_id, row.idem_key]))
       .andWhere('created_at', '<', cutoff)
       .delete();

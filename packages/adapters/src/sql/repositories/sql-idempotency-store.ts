@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { isStaleClaim } from '@giggatek/domain';
 import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
 import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
+import { dbOf } from '../unit-of-work.js';
 
 /** How often a claim re-reads after losing a race with a concurrent release or replacement. */
 const CLAIM_ATTEMPTS = 5;
@@ -15,13 +16,18 @@ const CLAIM_ATTEMPTS = 5;
 export class SqlIdempotencyStore implements IdempotencyStore {
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   async claim(
     userId: Id,
     key: string,
     requestHash: string,
     now: Date,
     ttlMs: number,
-    leaseMs?: number,
+    leaseMs: number,
   ): Promise<IdempotencyClaim> {
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
       if (await this.insert(userId, key, requestHash, now)) return { claimed: true, claimedAt: new Date(now) };
@@ -29,15 +35,13 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       if (!record) continue; // released in between: try the insert again
       const expiredBefore = new Date(now.getTime() - ttlMs);
       if (record.createdAt > expiredBefore) {
-        if (leaseMs === undefined || !isStaleClaim(record, requestHash, now, leaseMs)) return { claimed: false, record };
-        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) {
-          return { claimed: true, claimedAt: new Date(now), takenOver: true };
-        }
+        if (!isStaleClaim(record, requestHash, now, leaseMs)) return { claimed: false, record };
+        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) return { claimed: true, claimedAt: new Date(now) };
         continue; // another claim took it over first: read what it left
       }
       // Expired: take it over with a conditional update. Of two concurrent takeovers the
       // second finds created_at already renewed and matches nothing.
-      const replaced = await this.knex('idempotency_keys')
+      const replaced = await this.db('idempotency_keys')
         .where({ user_id: userId, idem_key: key })
         .andWhere('created_at', '<=', expiredBefore)
         .update({ request_hash: requestHash, response_status: null, response_body: null, created_at: now });
@@ -51,7 +55,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
    * so of two concurrent takeovers the second finds created_at renewed and matches nothing.
    */
   private async takeOverStale(userId: Id, key: string, requestHash: string, now: Date, leaseMs: number): Promise<boolean> {
-    const taken = await this.knex('idempotency_keys')
+    const taken = await this.db('idempotency_keys')
       .where({ user_id: userId, idem_key: key, request_hash: requestHash })
       .whereNull('response_status')
       .andWhere('created_at', '<=', new Date(now.getTime() - leaseMs))
@@ -59,19 +63,22 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return taken > 0;
   }
 
-  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<void> {
-    await this.knex('idempotency_keys')
+  /** Inside the request's unit of work: the row stays locked, and the answer commits with the work. */
+  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<boolean> {
+    const stored = await this.db('idempotency_keys')
       .where({ user_id: userId, idem_key: key, created_at: claimedAt })
+      .whereNull('response_status')
       .update({ response_status: responseStatus, response_body: responseBody });
+    return stored > 0;
   }
 
   async release(userId: Id, key: string, claimedAt: Date): Promise<void> {
-    await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key, created_at: claimedAt }).delete();
+    await this.db('idempotency_keys').where({ user_id: userId, idem_key: key, created_at: claimedAt }).delete();
   }
 
   private async insert(userId: Id, key: string, requestHash: string, now: Date): Promise<boolean> {
     try {
-      await this.knex('idempotency_keys').insert({
+      await this.db('idempotency_keys').insert({
         user_id: userId, idem_key: key, request_hash: requestHash, response_status: null, response_body: null, created_at: now,
       });
       return true;
@@ -82,7 +89,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   private async find(userId: Id, key: string): Promise<IdempotencyRecord | null> {
-    const row = (await this.knex('idempotency_keys').where({ user_id: userId, idem_key: key }).first()) as
+    const row = (await this.db('idempotency_keys').where({ user_id: userId, idem_key: key }).first()) as
       | Record<string, unknown>
       | undefined;
     if (!row) return null;

@@ -3,12 +3,18 @@ import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } fr
 import { OneTimeTokenModel } from '../models/index.js';
 import { toDate, toDateOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { dbOf } from '../unit-of-work.js';
 
 export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   async create(token: Omit<OneTimeToken, 'id' | 'usedAt'>): Promise<OneTimeToken> {
-    const row = await OneTimeTokenModel.query(this.knex).insert({
+    const row = await OneTimeTokenModel.query(this.db).insert({
       user_id: token.userId,
       purpose: token.purpose,
       token_hash: token.tokenHash,
@@ -16,22 +22,22 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
       used_at: null,
       created_at: token.createdAt,
     });
-    return toOneTimeToken(await OneTimeTokenModel.query(this.knex).findById(row.id).throwIfNotFound());
+    return toOneTimeToken(await OneTimeTokenModel.query(this.db).findById(row.id).throwIfNotFound());
   }
 
   async findByHash(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeToken | null> {
-    const row = await OneTimeTokenModel.query(this.knex).findOne({ purpose, token_hash: tokenHash });
+    const row = await OneTimeTokenModel.query(this.db).findOne({ purpose, token_hash: tokenHash });
     return row ? toOneTimeToken(row) : null;
   }
 
   /** Single use under races: only the request whose UPDATE still sees `used_at IS NULL` wins. */
   async consume(id: Id, now: Date): Promise<boolean> {
-    const updated = await this.knex('one_time_tokens').where({ id }).whereNull('used_at').update({ used_at: now });
+    const updated = await this.db('one_time_tokens').where({ id }).whereNull('used_at').update({ used_at: now });
     return updated > 0;
   }
 
   async consumeAllForUser(userId: Id, purpose: OneTimeTokenPurpose, now: Date): Promise<number> {
-    return this.knex('one_time_tokens').where({ user_id: userId, purpose }).whereNull('used_at').update({ used_at: now });
+    return this.db('one_time_tokens').where({ user_id: userId, purpose }).whereNull('used_at').update({ used_at: now });
   }
 
   /**
@@ -39,7 +45,7 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
    * holds a long range lock. A used or expired token stays so, so the ids need no second check.
    */
   async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
-    return deleteEndedBefore(this.knex, 'one_time_tokens', ['expires_at', 'used_at'], cutoff, limit);
+    return deleteEndedBefore(this.db, 'one_time_tokens', ['expires_at', 'used_at'], cutoff, limit);
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
-import { DomainError, offsetOf } from '@giggatek/domain';
+import { DomainError, offsetOf, ProductReferencedError } from '@giggatek/domain';
 import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
 import { ProductModel } from '../models/index.js';
-import { isUniqueViolation, toNumber } from '../row-values.js';
+import { isMysql } from '../database.js';
+import { isForeignKeyViolation, isUniqueViolation, toNumber } from '../row-values.js';
 import { applyProductFilter, productOrder } from './product-list-query.js';
 import { toProduct, toProductColumns } from './product-rows.js';
+import { dbOf } from '../unit-of-work.js';
 
 /** Tables whose rows refer to a product: order_items (migration 002); rentals arrives later. */
 const REFERENCING_TABLES = ['order_items', 'rentals'] as const;
@@ -14,9 +16,14 @@ export class SqlProductRepository implements ProductRepository {
 
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   async create(data: ProductData & { slug: string }, now: Date): Promise<Product> {
     try {
-      const row = await ProductModel.query(this.knex).insert({
+      const row = await ProductModel.query(this.db).insert({
         ...toProductColumns(data),
         slug: data.slug,
         created_at: now,
@@ -30,7 +37,7 @@ export class SqlProductRepository implements ProductRepository {
   }
 
   async update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null> {
-    const updated = await ProductModel.query(this.knex)
+    const updated = await ProductModel.query(this.db)
       .findById(id)
       .patch({ ...toProductColumns(data), updated_at: now });
     return updated > 0 ? this.findById(id) : null;
@@ -38,7 +45,7 @@ export class SqlProductRepository implements ProductRepository {
 
   async changeSlug(id: Id, slug: string, now: Date): Promise<boolean> {
     try {
-      const updated = await ProductModel.query(this.knex).findById(id).patch({ slug, updated_at: now });
+      const updated = await ProductModel.query(this.db).findById(id).patch({ slug, updated_at: now });
       return updated > 0;
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
@@ -48,29 +55,36 @@ export class SqlProductRepository implements ProductRepository {
 
   /** Any status: archived products stay readable by id. */
   async findById(id: Id): Promise<Product | null> {
-    const row = await ProductModel.query(this.knex).findById(id);
+    const row = await ProductModel.query(this.db).findById(id);
+    return row ? toProduct(row) : null;
+  }
+
+  async findByIdForUpdate(id: Id): Promise<Product | null> {
+    const query = ProductModel.query(this.db).findById(id);
+    if (isMysql(this.knex)) query.forUpdate();
+    const row = await query;
     return row ? toProduct(row) : null;
   }
 
   /** Any status, in one `WHERE id IN (…)` query; no query at all for no ids. */
   async findByIds(ids: readonly Id[]): Promise<Product[]> {
     if (ids.length === 0) return [];
-    const rows = await ProductModel.query(this.knex).whereIn('id', [...new Set(ids)]);
+    const rows = await ProductModel.query(this.db).whereIn('id', [...new Set(ids)]);
     return rows.map(toProduct);
   }
 
   async slugExists(slug: string): Promise<boolean> {
-    const row = await this.knex('products').where({ slug }).first('id');
+    const row = await this.db('products').where({ slug }).first('id');
     return row !== undefined;
   }
 
   /** One SELECT for the page and one COUNT for the total, both on the same filter. */
   async list(filter: ProductFilter): Promise<Page<Product>> {
-    const pageQuery = applyProductFilter(this.knex('products').select('*'), filter)
+    const pageQuery = applyProductFilter(this.db('products').select('*'), filter)
       .orderBy(productOrder(filter.sort))
       .limit(filter.perPage)
       .offset(offsetOf(filter));
-    const countQuery = applyProductFilter(this.knex('products').count({ total: '*' }), filter);
+    const countQuery = applyProductFilter(this.db('products').count({ total: '*' }), filter);
     const [rows, counted] = await Promise.all([
       pageQuery as Promise<ProductModel[]>,
       countQuery as Promise<Array<{ total: unknown }>>,
@@ -85,15 +99,21 @@ export class SqlProductRepository implements ProductRepository {
 
   async isReferenced(id: Id): Promise<boolean> {
     for (const table of await this.existingReferencingTables()) {
-      const row = await this.knex(table).where({ product_id: id }).first('product_id');
+      const row = await this.db(table).where({ product_id: id }).first('product_id');
       if (row !== undefined) return true;
     }
     return false;
   }
 
   async delete(id: Id): Promise<boolean> {
-    const deleted = await ProductModel.query(this.knex).deleteById(id);
-    return deleted > 0;
+    try {
+      const deleted = await ProductModel.query(this.db).deleteById(id);
+      return deleted > 0;
+    } catch (error) {
+      // A row still refers to it: the statement changed nothing, the transaction goes on.
+      if (isForeignKeyViolation(error)) throw new ProductReferencedError();
+      throw error;
+    }
   }
 
   /** Looked up once per repository: the schema does not change under a running process. */
@@ -101,7 +121,7 @@ export class SqlProductRepository implements ProductRepository {
     this.referencingTables ??= (async () => {
       const present: string[] = [];
       for (const table of REFERENCING_TABLES) {
-        if (await this.knex.schema.hasTable(table)) present.push(table);
+        if (await this.db.schema.hasTable(table)) present.push(table);
       }
       return present;
     })();

@@ -3,6 +3,7 @@ import type { Id, RefreshTokenRecord, Session, SessionRepository } from '@giggat
 import { RefreshTokenModel, SessionModel } from '../models/index.js';
 import { toDate, toDateOrNull, toStringOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { dbOf, inTransaction } from '../unit-of-work.js';
 
 type NewSession = Parameters<SessionRepository['create']>[0];
 
@@ -24,8 +25,13 @@ interface TokenWithSessionRow {
 export class SqlSessionRepository implements SessionRepository {
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   async create(session: NewSession, firstRefreshTokenHash: string): Promise<Session> {
-    const id = await this.knex.transaction(async (trx) => {
+    const id = await inTransaction(this.knex, async (trx) => {
       const row = await SessionModel.query(trx).insert({
         user_id: session.userId,
         created_at: session.createdAt,
@@ -47,12 +53,12 @@ export class SqlSessionRepository implements SessionRepository {
   }
 
   async findById(id: Id): Promise<Session | null> {
-    const row = await SessionModel.query(this.knex).findById(id);
+    const row = await SessionModel.query(this.db).findById(id);
     return row ? toSession(row) : null;
   }
 
   async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    const row = (await this.knex('refresh_tokens as t')
+    const row = (await this.db('refresh_tokens as t')
       .join('sessions as s', 's.id', 't.session_id')
       .where('t.token_hash', tokenHash)
       .first(
@@ -75,7 +81,7 @@ export class SqlSessionRepository implements SessionRepository {
    * one matches `rotated_at IS NULL`; the other sees 0 rows and inserts nothing.
    */
   async rotateRefreshToken(tokenId: Id, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<boolean> {
-    return this.knex.transaction(async (trx) => {
+    return inTransaction(this.knex, async (trx) => {
       const token = await RefreshTokenModel.query(trx).findById(tokenId);
       if (!token) return false;
       const updated = await trx('refresh_tokens')
@@ -95,11 +101,11 @@ export class SqlSessionRepository implements SessionRepository {
   }
 
   async revoke(sessionId: Id, now: Date): Promise<void> {
-    await this.knex('sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: now });
+    await this.db('sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: now });
   }
 
   async revokeAllForUser(userId: Id, now: Date, keepSessionId?: Id): Promise<void> {
-    const query = this.knex('sessions').where({ user_id: userId }).whereNull('revoked_at');
+    const query = this.db('sessions').where({ user_id: userId }).whereNull('revoked_at');
     if (keepSessionId !== undefined) query.whereNot({ id: keepSessionId });
     await query.update({ revoked_at: now });
   }
@@ -110,7 +116,7 @@ export class SqlSessionRepository implements SessionRepository {
    * ended session never becomes live again, so the ids need no second check.
    */
   async purgeEndedBefore(cutoff: Date, limit: number): Promise<number> {
-    return deleteEndedBefore(this.knex, 'sessions', ['expires_at', 'revoked_at'], cutoff, limit);
+    return deleteEndedBefore(this.db, 'sessions', ['expires_at', 'revoked_at'], cutoff, limit);
   }
 }
 

@@ -5,13 +5,19 @@ import type {
 } from '@giggatek/domain';
 import { UserModel } from '../models/index.js';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE, toDate, toDateOrNull, toNumber } from '../row-values.js';
+import { dbOf } from '../unit-of-work.js';
 
 export class SqlUserRepository implements UserRepository {
   constructor(private readonly knex: Knex) {}
 
+  /** The ambient unit of work's transaction, else the pool (dbOf). */
+  private get db(): Knex {
+    return dbOf(this.knex);
+  }
+
   async create(user: NewUser): Promise<User> {
     try {
-      const row = await UserModel.query(this.knex).insert({
+      const row = await UserModel.query(this.db).insert({
         email: normalizeEmail(user.email),
         password_hash: user.passwordHash,
         first_name: user.firstName,
@@ -37,12 +43,12 @@ export class SqlUserRepository implements UserRepository {
   }
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    const row = await UserModel.query(this.knex).findOne({ email: normalizeEmail(email) });
+    const row = await UserModel.query(this.db).findOne({ email: normalizeEmail(email) });
     return row ? toCredentials(row) : null;
   }
 
   async findCredentialsById(id: Id): Promise<UserCredentials | null> {
-    const row = await UserModel.query(this.knex).findById(id);
+    const row = await UserModel.query(this.db).findById(id);
     return row ? toCredentials(row) : null;
   }
 
@@ -52,16 +58,16 @@ export class SqlUserRepository implements UserRepository {
     if (patch.lastName !== undefined) changes.last_name = patch.lastName;
     if (patch.phone !== undefined) changes.phone = patch.phone;
     if (patch.role !== undefined) changes.role = patch.role;
-    const updated = await UserModel.query(this.knex).findById(id).patch({ ...changes, updated_at: now });
+    const updated = await UserModel.query(this.db).findById(id).patch({ ...changes, updated_at: now });
     return updated > 0 ? this.findById(id) : null;
   }
 
   async setPasswordHash(id: Id, passwordHash: string, now: Date): Promise<void> {
-    await UserModel.query(this.knex).findById(id).patch({ password_hash: passwordHash, updated_at: now });
+    await UserModel.query(this.db).findById(id).patch({ password_hash: passwordHash, updated_at: now });
   }
 
   async markEmailVerified(id: Id, at: Date): Promise<void> {
-    await UserModel.query(this.knex).findById(id).patch({ email_verified_at: at, updated_at: at });
+    await UserModel.query(this.db).findById(id).patch({ email_verified_at: at, updated_at: at });
   }
 
   /** Ordered by id (oldest account first). */
@@ -79,11 +85,11 @@ export class SqlUserRepository implements UserRepository {
       return query;
     };
     const [rows, counted] = await Promise.all([
-      where(this.knex('users').select('*'))
+      where(this.db('users').select('*'))
         .orderBy('id', 'asc')
         .limit(filter.perPage)
         .offset(offsetOf(filter)) as Promise<UserModel[]>,
-      where(this.knex('users').count({ total: '*' })) as Promise<Array<{ total: unknown }>>,
+      where(this.db('users').count({ total: '*' })) as Promise<Array<{ total: unknown }>>,
     ]);
     return {
       items: rows.map((row) => withoutPassword(toCredentials(row))),

@@ -8,6 +8,7 @@ import { describeOrderRepositoryContract } from './order-repository.contract.js'
 import { describeSettingsRepositoryContract } from './settings-repository.contract.js';
 import { describeIdempotencyStoreContract } from './idempotency-store.contract.js';
 import { describeHousekeepingContracts } from './housekeeping.contract.js';
+import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
 export function describeAllContracts(
@@ -15,7 +16,7 @@ export function describeAllContracts(
   makeEngine: () => Promise<Engine>,
   options: { canMarkReferenced?: boolean } = {},
 ): void {
-  const fixtureOf = <K extends keyof Omit<Engine, 'markReferenced' | 'dispose' | 'idempotencyPurger'>>(port: K) =>
+  const fixtureOf = <K extends keyof Omit<Engine, 'markReferenced' | 'dispose' | 'idempotencyPurger' | 'unitOfWork'>>(port: K) =>
     async (): Promise<ContractFixture<Engine[K]>> => {
       const engine = await makeEngine();
       return { repo: engine[port], users: engine.users, dispose: () => engine.dispose() };
@@ -45,4 +46,5 @@ export function describeAllContracts(
   describeSettingsRepositoryContract(name, fixtureOf('settings'));
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
   describeHousekeepingContracts(name, makeEngine);
+  describeIdempotentWorkContract(name, makeEngine);
 }

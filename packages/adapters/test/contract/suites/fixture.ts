@@ -1,6 +1,6 @@
 import type {
   AddressRepository, Id, IdempotencyKeyPurger, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository,
-  SessionRepository, SettingsRepository, UserRepository,
+  SessionRepository, SettingsRepository, UnitOfWork, UserRepository,
 } from '@giggatek/domain';
 
 /** One port under test, plus what its rows need around them. */
@@ -26,6 +26,8 @@ export interface Engine {
   idempotency: IdempotencyStore;
   /** Purges the records of `idempotency`. */
   idempotencyPurger: IdempotencyKeyPurger;
+  /** One transaction over every repository above. */
+  unitOfWork: UnitOfWork;
   /** Makes a product count as referenced by an order or rental, when the engine can. */
   markReferenced?: (productId: Id) => Promise<void>;
   dispose(): Promise<void>;

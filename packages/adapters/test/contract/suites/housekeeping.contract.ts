@@ -97,10 +97,10 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
       expect(await stillThere('live')).toBe(true);
     });
 
-    const claim = (owner: Id, key: string, at: Date) => engine.idempotency.claim(owner, key, 'hash', at, DAY_MS);
+    const claim = (owner: Id, key: string, at: Date) => engine.idempotency.claim(owner, key, 'hash', at, DAY_MS, DAY_MS);
     /** A claim that finds a record of any age answers claimed: false. */
     const isStored = async (owner: Id, key: string) =>
-      !(await engine.idempotency.claim(owner, key, 'probe', after(DAY_MS), 1000 * DAY_MS)).claimed;
+      !(await engine.idempotency.claim(owner, key, 'probe', after(DAY_MS), 1000 * DAY_MS, 1000 * DAY_MS)).claimed;
 
     it('IdempotencyKeyPurger.purgeOlderThan deletes records created before the cutoff', async () => {
       await claim(userId, 'old', before(1));

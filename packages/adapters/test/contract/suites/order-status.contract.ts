@@ -6,7 +6,7 @@ import {
 
 const expiryJob: ChangeActor = { kind: 'system', name: 'order-expiry' };
 
-/** changeStatus, updateFields and cancelExpired: conditional, exactly once, stock returned once. */
+/** changeStatus, changeTrackingNumber and cancelExpired: conditional, exactly once, stock returned once. */
 export function describeOrderStatusContract(name: string, makeFixture: MakeOrderFixture): void {
   describe(`OrderRepository status contract (${name})`, () => {
     let fixture: OrderFixture;
@@ -28,6 +28,11 @@ export function describeOrderStatusContract(name: string, makeFixture: MakeOrder
 
     const place = (createdAt: Date = t0): Promise<Order> =>
       orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 2 }, { product: cpu, quantity: 3 }], { createdAt }));
+    /** A payment status change that leaves the status (a conditional change like any other). */
+    const setPaymentStatus = (id: Id, paymentStatus: 'paid' | 'failed', now: Date) => orders.changeStatus(id, {
+      from: 'pending', to: 'pending', actor: customer(userId), note: null, now, restock: false, paymentStatus,
+      requirePaymentStatusIn: ['pending'],
+    });
     const cancel = (overrides: Partial<StatusChangeRequest> = {}): StatusChangeRequest => ({
       from: 'pending', to: 'cancelled', actor: customer(userId), note: 'changed my mind', now: minutesAfter(5),
       restock: true, requirePaymentStatusIn: ['pending', 'failed'], ...overrides,
@@ -58,7 +63,7 @@ export function describeOrderStatusContract(name: string, makeFixture: MakeOrder
 
     it('changes nothing when the payment status is not one of those required', async () => {
       const order = await place();
-      await orders.updateFields(order.id, { paymentStatus: 'paid' }, minutesAfter(1));
+      await setPaymentStatus(order.id, 'paid', minutesAfter(1));
       expect(await orders.changeStatus(order.id, cancel())).toBeNull();
       expect(await orders.findDetail(order.id)).toMatchObject({ status: 'pending', paymentStatus: 'paid' });
       expect(await stockOf(products, cpu.id)).toBe(12);
@@ -79,21 +84,20 @@ export function describeOrderStatusContract(name: string, makeFixture: MakeOrder
       expect((await orders.findDetail(order.id))?.statusHistory).toHaveLength(2);
     });
 
-    it('updates the tracking number, payment status and ledger without a history row', async () => {
+    it('sets the tracking number only while the order is in the planned status and payment status', async () => {
       const order = await place();
-      const updated = await orders.updateFields(order.id, {
-        trackingNumber: '1Z999AA10123456784', paymentStatus: 'paid',
-        payment: {
-          userId, orderId: order.id, rentalId: null, installmentNo: null, kind: 'order', amount: order.total,
-          currency: 'usd', status: 'succeeded', gateway: 'manual', gatewayRef: null,
-        },
-      }, minutesAfter(7));
-      expect(updated).toEqual({ ...order, trackingNumber: '1Z999AA10123456784', paymentStatus: 'paid', updatedAt: minutesAfter(7) });
+      const change = { from: 'pending' as const, paymentStatus: 'pending' as const, trackingNumber: '1Z999AA10123456784', now: minutesAfter(7) };
+      const updated = await orders.changeTrackingNumber(order.id, change);
+      expect(updated).toEqual({ ...order, trackingNumber: '1Z999AA10123456784', updatedAt: minutesAfter(7) });
       const detail = await orders.findDetail(order.id);
       expect(detail?.statusHistory).toHaveLength(1);
-      expect(detail?.payments).toMatchObject([{ amount: order.total, gateway: 'manual', gatewayRef: null, status: 'succeeded' }]);
-      expect(await orders.updateFields(order.id, { trackingNumber: null }, minutesAfter(8))).toMatchObject({ trackingNumber: null, paymentStatus: 'paid' });
-      expect(await orders.updateFields(424_242, { trackingNumber: 'x' }, minutesAfter(8))).toBeNull();
+      expect(detail?.payments).toEqual([]);
+      // Planned from a state the order is no longer in: nothing changes.
+      expect(await orders.changeTrackingNumber(order.id, { ...change, from: 'processing', trackingNumber: null })).toBeNull();
+      expect(await orders.changeTrackingNumber(order.id, { ...change, paymentStatus: 'paid', trackingNumber: null })).toBeNull();
+      expect(await orders.findDetail(order.id)).toMatchObject({ trackingNumber: '1Z999AA10123456784', updatedAt: minutesAfter(7) });
+      expect(await orders.changeTrackingNumber(order.id, { ...change, trackingNumber: null })).toMatchObject({ trackingNumber: null });
+      expect(await orders.changeTrackingNumber(424_242, change)).toBeNull();
     });
 
     describe('cancelExpired', () => {
@@ -103,9 +107,9 @@ export function describeOrderStatusContract(name: string, makeFixture: MakeOrder
       it('cancels pending unpaid orders created before the cutoff and returns their stock', async () => {
         const unpaid = await place(t0);
         const failed = await place(minutesAfter(30));
-        await orders.updateFields(failed.id, { paymentStatus: 'failed' }, minutesAfter(31));
+        await setPaymentStatus(failed.id, 'failed', minutesAfter(31));
         const paid = await place(t0);
-        await orders.updateFields(paid.id, { paymentStatus: 'paid' }, minutesAfter(1));
+        await setPaymentStatus(paid.id, 'paid', minutesAfter(1));
         const processing = await place(t0);
         await orders.changeStatus(processing.id, { ...cancel(), to: 'processing', restock: false, requirePaymentStatusIn: undefined });
         const atCutoff = await place(cutoff);
