@@ -7,7 +7,7 @@ import { checkEmail, normalizeEmail } from './email.js';
 import { issueOneTimeToken, redeemOneTimeToken } from './one-time-tokens.js';
 import { assertValidPassword, checkPassword, PASSWORD_MAX_BYTES, utf8Length } from './password-policy.js';
 import type {
-  OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
+  AccessClaims, OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
 } from './ports.js';
 import { assertValidProfilePatch, checkProfile } from './profile-rules.js';
 import { requireLiveSession, rotateRefreshToken, startSession } from './session-tokens.js';
@@ -73,7 +73,10 @@ export interface IdentityUseCases {
   login(input: { email: string; password: string }, client: ClientContext): Promise<AuthResult>;
   /** Rotates the refresh token; a reused (already rotated) token revokes the whole session. */
   refresh(refreshToken: string): Promise<TokenPair>;
-  /** Compatibility: a still-valid access token of a live session buys a new access token. */
+  /**
+   * Compatibility: a still-valid access token of a live session buys a new access token,
+   * once: the token bought this way is marked and refused here (only the refresh token keeps a session going).
+   */
   refreshWithAccessToken(accessToken: string): Promise<{ accessToken: string; expiresIn: number }>;
   /** Verifies the access token and that its session is still live. */
   authenticate(accessToken: string): Promise<Actor>;
@@ -144,14 +147,25 @@ export class IdentityService implements IdentityUseCases {
   }
 
   async refreshWithAccessToken(accessToken: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const actor = await this.authenticate(accessToken);
+    const { actor, claims } = await this.verifyLiveAccessToken(accessToken);
+    // Otherwise a stolen access token could renew itself for as long as its 30-day session lives.
+    if (claims.renewedByBearer) {
+      throw new DomainError(
+        'invalid_token',
+        'this access token was itself renewed by bearer and cannot be renewed again: use the refresh token',
+      );
+    }
     const signed = await this.deps.signer.signAccessToken({
-      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id,
+      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id, renewedByBearer: true,
     });
     return { accessToken: signed.token, expiresIn: signed.expiresIn };
   }
 
   async authenticate(accessToken: string): Promise<Actor> {
+    return (await this.verifyLiveAccessToken(accessToken)).actor;
+  }
+
+  private async verifyLiveAccessToken(accessToken: string): Promise<{ actor: Actor; claims: AccessClaims }> {
     if (typeof accessToken !== 'string' || accessToken === '') {
       throw new DomainError('invalid_token', 'access token is missing');
     }
@@ -163,7 +177,7 @@ export class IdentityService implements IdentityUseCases {
     ]);
     if (!user) throw new DomainError('invalid_token', 'access token is no longer valid: the account is gone');
     // The role comes from the user row, so a role change applies before the token expires.
-    return { userId: user.id, role: user.role, sessionId: session.id };
+    return { actor: { userId: user.id, role: user.role, sessionId: session.id }, claims };
   }
 
   async logout(actor: Actor): Promise<void> {
