@@ -1,5 +1,5 @@
 import {
-  AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
+  AddressService, type BackgroundTasks, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
   type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyKeyPurger,
   type IdempotencyStore, type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
@@ -8,6 +8,7 @@ import {
 import { Container } from 'inversify';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
+import { InProcessBackgroundTasks } from './background/in-process-background-tasks.js';
 import type { AppConfig } from './config/index.js';
 import { FileMailer } from './mail/file-mailer.js';
 import { SmtpMailer } from './mail/smtp-mailer.js';
@@ -55,6 +56,7 @@ export const TOKENS = {
   TokenSigner: token<TokenSigner>('TokenSigner'),
   SecretTokens: token<SecretTokens>('SecretTokens'),
   RateLimiters: token<RateLimiters>('RateLimiters'),
+  BackgroundTasks: token<InProcessBackgroundTasks>('BackgroundTasks'),
   RentalPolicy: token<() => Promise<RentalPolicy>>('RentalPolicy'),
   IdentityUseCases: token<IdentityUseCases>('IdentityUseCases'),
   CatalogUseCases: token<CatalogUseCases>('CatalogUseCases'),
@@ -71,6 +73,8 @@ export interface ContainerOverrides {
   clock?: Clock;
   /** Tests and embedders may swap the mail transport. */
   mailer?: Mailer;
+  /** Where a failed background task is reported (the process logger); stderr by default. */
+  onBackgroundError?: (task: string, error: unknown) => void;
 }
 
 /**
@@ -117,15 +121,18 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     (redis: Redis | null) => createRateLimiters(config.rateLimits, redis ?? undefined),
     [TOKENS.Redis],
   );
+  c.bind(TOKENS.BackgroundTasks).toConstantValue(
+    new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
+  );
   // The rental policy becomes a stored setting with the rent-to-own issue; until then the defaults.
   c.bind(TOKENS.RentalPolicy).toConstantValue(async () => DEFAULT_RENTAL_POLICY);
 
   c.bind(TOKENS.IdentityUseCases).toResolvedValue(
     (users: UserRepository, sessions: SessionRepository, oneTimeTokens: OneTimeTokenRepository, hasher: PasswordHasher,
-      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock) =>
-      new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock }),
+      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock, background: BackgroundTasks) =>
+      new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background }),
     [TOKENS.UserRepository, TOKENS.SessionRepository, TOKENS.OneTimeTokenRepository, TOKENS.PasswordHasher,
-      TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock],
+      TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock, TOKENS.BackgroundTasks],
   );
   c.bind(TOKENS.CatalogUseCases).toResolvedValue(
     (products: ProductRepository, clock: Clock) => new CatalogService({ products, clock }),
@@ -145,9 +152,15 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   return c;
 }
 
-/** Closes what the container opened (database pool, Redis connection). */
+/** Finishes the queued background tasks, then closes what the container opened (database pool, Redis connection). */
 export async function disposeContainer(container: Container): Promise<void> {
+  await resolve(container, TOKENS.BackgroundTasks).drain();
   const redis = resolve(container, TOKENS.Redis);
   if (redis) redis.disconnect();
   await resolve(container, TOKENS.Database).destroy();
+}
+
+function writeBackgroundErrorToStderr(task: string, error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`background task ${task} failed: ${reason}\n`);
 }

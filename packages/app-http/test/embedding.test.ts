@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AddressService, CatalogService, FixedClock, IdentityService } from '@giggatek/domain';
 import {
-  BcryptPasswordHasher, JoseTokenSigner, MemoryAddressRepository, MemoryNotifier, MemoryOneTimeTokenRepository,
-  MemoryProductRepository, MemorySessionRepository, MemoryUserRepository, NodeSecretTokens,
+  BcryptPasswordHasher, InProcessBackgroundTasks, JoseTokenSigner, MemoryAddressRepository, MemoryNotifier,
+  MemoryOneTimeTokenRepository, MemoryProductRepository, MemorySessionRepository, MemoryUserRepository, NodeSecretTokens,
 } from '@giggatek/adapters';
 
 // docs/embedding.md: the domain wired by hand, without Inversify, as an embedding team would.
@@ -18,6 +18,7 @@ describe('wiring the domain by hand', () => {
       signer: new JoseTokenSigner({ secret: 'at-least-32-characters-of-secret!!', issuer: 'me', audience: 'me', clock }),
       secrets: new NodeSecretTokens(),
       notifier,
+      background: new InProcessBackgroundTasks({ onError: (task, error) => console.error(task, error) }),
       clock,
     });
     const catalog = new CatalogService({ products: new MemoryProductRepository(), clock });

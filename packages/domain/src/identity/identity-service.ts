@@ -1,3 +1,4 @@
+import type { BackgroundTasks } from '../shared/background-tasks.js';
 import type { Clock } from '../shared/clock.js';
 import { HOUR_MS, MINUTE_MS } from '../shared/clock.js';
 import { DomainError, notFound, Problems, ValidationError } from '../shared/errors.js';
@@ -34,6 +35,8 @@ export interface IdentityDeps {
   signer: TokenSigner;
   secrets: SecretTokens;
   notifier: Notifier;
+  /** Runs the reset request's lookup, token write and mail after the answer. */
+  background: BackgroundTasks;
   clock: Clock;
   policy?: IdentityPolicy;
 }
@@ -85,7 +88,10 @@ export interface IdentityUseCases {
   updateProfile(actor: Actor, patch: { firstName?: string; lastName?: string; phone?: string | null }): Promise<User>;
   /** Checks the current password, stores the new one and revokes the user's other sessions. */
   changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void>;
-  /** Always resolves the same way whether or not the email exists. */
+  /**
+   * Always resolves the same way, in the same time, whether or not the email exists: only
+   * the email's shape is checked before it resolves; the rest runs as a background task.
+   */
   requestPasswordReset(email: string): Promise<void>;
   /** Single use, 1 hour; revokes all of the user's sessions. DomainError('invalid_token') otherwise. */
   resetPassword(input: { token: string; newPassword: string }): Promise<void>;
@@ -218,12 +224,22 @@ export class IdentityService implements IdentityUseCases {
   }
 
   async requestPasswordReset(email: string): Promise<void> {
-    if (typeof email !== 'string' || email.trim() === '') return;
-    const user = await this.deps.users.findCredentialsByEmail(normalizeEmail(email));
+    const normalized = checkEmail(email, new Problems());
+    if (normalized === null) return;
+    // Nothing that depends on whether the account exists runs before the answer (SPEC §3).
+    this.deps.background.enqueue('password_reset_email', () => this.sendPasswordReset(normalized));
+  }
+
+  /**
+   * The background half of a reset request. The mail is the part the transactional outbox
+   * (SPEC §7) will take over; a failure here is logged by the background tasks.
+   */
+  private async sendPasswordReset(email: string): Promise<void> {
+    const user = await this.deps.users.findCredentialsByEmail(email);
     if (!user) return;
     const minutes = this.policy.passwordResetTtlMinutes;
     const token = await issueOneTimeToken(this.deps, user.id, 'password_reset', minutes * MINUTE_MS);
-    await notifyBestEffort(this.deps.notifier, {
+    await this.deps.notifier.notify({
       template: 'password_reset',
       to: user.email,
       data: { token, first_name: user.firstName, expires_in_minutes: minutes },
