@@ -93,7 +93,9 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     () => overrides.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer({ directory: config.mailDir })),
   );
   c.bind(TOKENS.Notifier).toResolvedValue(
-    (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({ publicUrl: config.publicUrl }) }),
+    (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({
+      publicUrl: config.publicUrl, resetUrl: config.resetUrl, verifyUrl: config.verifyUrl,
+    }) }),
     [TOKENS.Mailer],
   );
 
