@@ -16,6 +16,8 @@ export interface ApiServices {
   limiters: RateLimiters;
   checkDatabase(): Promise<boolean>;
   version: string;
+  /** PUBLIC_URL: the account pages take their forms from its origin and link back to it. */
+  publicUrl: string;
   /** Origins allowed to call the API from a browser. */
   corsOrigins: readonly string[];
 }
