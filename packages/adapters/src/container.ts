@@ -1,10 +1,11 @@
 import {
-  AddressService, type BackgroundTasks, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
+  AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
   type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyKeyPurger,
   type IdempotencyStore, type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
   type SessionRepository, type SettingsRepository, type TokenSigner, type UserRepository,
 } from '@giggatek/domain';
+import type { BackgroundTasks } from '@giggatek/domain';
 import { Container } from 'inversify';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';

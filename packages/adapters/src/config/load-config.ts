@@ -150,7 +150,8 @@ function linkTemplate(env: Env, name: string, fallback: string): string {
   if (raw === undefined) return fallback;
   const url = parseUrl(raw.replaceAll('{token}', 'token'));
   if (!raw.includes('{token}') || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ConfigError(name, 'must be an http:// or https:// URL containing {token}, e.g. https://shop.example/reset?token={token}', raw);
+    const example = 'e.g. https://shop.example/reset?token={token}';
+    throw new ConfigError(name, `must be an http:// or https:// URL containing {token}, ${example}`, raw);
   }
   return raw;
 }

@@ -62,7 +62,10 @@ export class EmailTemplates {
   /** The account links for a mailed token (the token URL-encoded). */
   private tokenLinks(token: unknown): { resetPassword: string; verifyEmail: string } {
     const encoded = encodeURIComponent(String(token ?? ''));
-    return { resetPassword: this.resetUrl.replaceAll('{token}', encoded), verifyEmail: this.verifyUrl.replaceAll('{token}', encoded) };
+    return {
+      resetPassword: this.resetUrl.replaceAll('{token}', encoded),
+      verifyEmail: this.verifyUrl.replaceAll('{token}', encoded),
+    };
   }
 
   private compile(key: EmailTemplate | 'generic', source: TemplateSource): CompiledTemplate {

@@ -23,6 +23,7 @@ export interface AccountPagesOptions {
 const MISSING_TOKEN = 'This link is missing its token. Open the link from the email again.';
 const INVALID_RESET = 'This reset link is invalid, has expired or was already used. Ask for a new one.';
 const INVALID_VERIFY = 'This confirmation link is invalid, has expired or was already used.';
+const PASSWORD_CHANGED = 'Your password has been changed. Every device was signed out: sign in again with it.';
 const CROSS_SITE = 'This form must be sent from its own page. Open the link from the email again.';
 
 /**
@@ -52,7 +53,8 @@ export function createAccountApp(options: AccountPagesOptions): Koa {
   const checkedPost = async (ctx: Context): Promise<{ form: Record<string, string>; csrf: string }> => {
     await charge(ctx, limiters.passwordReset, ctx.ip);
     const form = await readForm(ctx);
-    const csrf = isCrossSite(ctx, [...allowedOrigins, `${ctx.protocol}://${ctx.host}`]) ? null : matchingCsrfToken(ctx, form.csrf);
+    const ownOrigin = `${ctx.protocol}://${ctx.host}`;
+    const csrf = isCrossSite(ctx, [...allowedOrigins, ownOrigin]) ? null : matchingCsrfToken(ctx, form.csrf);
     if (!csrf) throw new HttpError(403, 'csrf_failed', CROSS_SITE);
     return { form, csrf };
   };
@@ -78,12 +80,14 @@ export function createAccountApp(options: AccountPagesOptions): Koa {
       await identity.resetPassword({ token, newPassword });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'invalid_token') return render(ctx, 400, '@reset', { error: INVALID_RESET, showForm: false, fieldErrors: {} });
+      if (error.code === 'invalid_token') {
+        return render(ctx, 400, '@reset', { error: INVALID_RESET, showForm: false, fieldErrors: {} });
+      }
       if (error.code !== 'validation_failed') throw error;
       const problem = error.details?.find((detail) => detail.field === 'new_password');
       return again({ new_password: `The password ${problem?.message ?? 'is not acceptable'}.` });
     }
-    message(ctx, 200, 'Password changed', 'Your password has been changed. Every device was signed out: sign in again with the new password.', true);
+    message(ctx, 200, 'Password changed', PASSWORD_CHANGED, true);
   });
 
   router.get('/verify-email', async (ctx) => {

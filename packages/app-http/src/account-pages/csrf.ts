@@ -15,7 +15,8 @@ export function issueCsrfToken(ctx: Context, secure: boolean): string {
   const token = randomBytes(32).toString('base64url');
   // Set by hand: koa's cookies refuse `Secure` when TLS ends at a proxy in front of us.
   // No Path: it defaults to the pages' folder, whatever prefix a proxy adds.
-  ctx.append('Set-Cookie', `${CSRF_COOKIE}=${token}; HttpOnly; SameSite=Strict; Max-Age=3600${secure ? '; Secure' : ''}`);
+  const attributes = `HttpOnly; SameSite=Strict; Max-Age=3600${secure ? '; Secure' : ''}`;
+  ctx.append('Set-Cookie', `${CSRF_COOKIE}=${token}; ${attributes}`);
   return token;
 }
 

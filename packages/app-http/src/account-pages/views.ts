@@ -59,7 +59,8 @@ header { padding: 12px 24px; background: #1d2330; color: #fff; }
 main { max-width: 28rem; margin: 32px auto; padding: 24px; background: #fff; border-radius: 8px; }
 label { display: block; margin-top: 16px; font-weight: 600; }
 input[type=password] { width: 100%; box-sizing: border-box; padding: 8px; margin-top: 4px; font-size: 1rem; }
-button { margin-top: 20px; padding: 10px 16px; font-size: 1rem; border: 0; border-radius: 4px; background: #2457c5; color: #fff; }
+button { margin-top: 20px; padding: 10px 16px; font-size: 1rem; border: 0; border-radius: 4px; }
+button { background: #2457c5; color: #fff; }
 .hint { color: #555; font-size: 0.9rem; }
 .error { color: #a11b1b; }
 .success { color: #17652f; }
