@@ -73,6 +73,9 @@ describe.each(ENGINES)('password reset request in the background (%s)', (engine)
     const mail = server.mailer.lastTo(email, /reset/i);
     expect(mail?.text).toContain(`http://localhost:5000/account/reset-password?token=${server.mailer.tokenFor(email, /reset/i)}`);
     const token = server.mailer.tokenFor(email, /reset/i);
+    const page = await fetch(`${server.url}/account/reset-password?token=${token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`name="token" value="${token}"`);
     const reset = await server.request('POST', '/api/auth/password-reset', { body: { token, new_password: NEW_PASSWORD } });
     expect(reset.status, JSON.stringify(reset.body)).toBe(200);
     const login = await server.request('POST', '/api/auth/login', { body: { email, password: NEW_PASSWORD } });
