@@ -44,10 +44,10 @@ export function createAccountApp(options: AccountPagesOptions): Koa {
   const render = (ctx: Context, status: number, template: string, data: object): void => {
     ctx.status = status;
     ctx.type = 'html';
-    ctx.body = eta.render(template, data);
+    ctx.body = eta.render(template, { shopUrl, ...data });
   };
   const message = (ctx: Context, status: number, title: string, text: string, success = false): void =>
-    render(ctx, status, '@message', { title, message: text, shopUrl, success });
+    render(ctx, status, '@message', { title, message: text, success });
 
   /** The CSRF token of a POST, after the rate limit and the same-site checks; 403 otherwise. */
   const checkedPost = async (ctx: Context): Promise<{ form: Record<string, string>; csrf: string }> => {

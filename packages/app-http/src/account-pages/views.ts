@@ -19,7 +19,7 @@ export const layout = `<!doctype html>
 </body>
 </html>`;
 
-/** it: { error?, fieldErrors: Record<string, string>, showForm, token, csrf } */
+/** it: { error?, fieldErrors: Record<string, string>, showForm, token, csrf, shopUrl } */
 export const resetPasswordPage = `<% layout('@layout', { title: 'Choose a new password' }) %>
 <% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
 <% if (it.showForm) { %>
@@ -35,9 +35,11 @@ export const resetPasswordPage = `<% layout('@layout', { title: 'Choose a new pa
   <p class="hint">The password ${PASSWORD_RULE}.</p>
   <button type="submit">Set the new password</button>
 </form>
+<% } else { %>
+<p><a href="<%= it.shopUrl %>">Back to the shop</a></p>
 <% } %>`;
 
-/** it: { error?, showForm, token, csrf } */
+/** it: { error?, showForm, token, csrf, shopUrl } */
 export const verifyEmailPage = `<% layout('@layout', { title: 'Confirm your email address' }) %>
 <% if (it.error) { %><p class="error" role="alert"><%= it.error %></p><% } %>
 <% if (it.showForm) { %>
@@ -47,9 +49,11 @@ export const verifyEmailPage = `<% layout('@layout', { title: 'Confirm your emai
   <p>Press the button to confirm the email address of your GigGatek account.</p>
   <button type="submit">Confirm my email address</button>
 </form>
+<% } else { %>
+<p><a href="<%= it.shopUrl %>">Back to the shop</a></p>
 <% } %>`;
 
-/** it: { title, message, shopUrl } — success, or a problem with the request itself. */
+/** it: { title, message, success, shopUrl }: a success, or a problem with the request itself. */
 export const messagePage = `<% layout('@layout', { title: it.title }) %>
 <p class="<%= it.success ? 'success' : 'error' %>" role="status"><%= it.message %></p>
 <p><a href="<%= it.shopUrl %>">Back to the shop</a></p>`;
