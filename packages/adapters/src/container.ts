@@ -5,9 +5,11 @@ import {
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
   type SessionRepository, type SettingsRepository, type TokenSigner, type UnitOfWork, type UserRepository,
 } from '@giggatek/domain';
+import type { BackgroundTasks } from '@giggatek/domain';
 import { Container } from 'inversify';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
+import { InProcessBackgroundTasks } from './background/in-process-background-tasks.js';
 import type { AppConfig } from './config/index.js';
 import { FileMailer } from './mail/file-mailer.js';
 import { SmtpMailer } from './mail/smtp-mailer.js';
@@ -57,6 +59,7 @@ export const TOKENS = {
   TokenSigner: token<TokenSigner>('TokenSigner'),
   SecretTokens: token<SecretTokens>('SecretTokens'),
   RateLimiters: token<RateLimiters>('RateLimiters'),
+  BackgroundTasks: token<InProcessBackgroundTasks>('BackgroundTasks'),
   RentalPolicy: token<() => Promise<RentalPolicy>>('RentalPolicy'),
   IdentityUseCases: token<IdentityUseCases>('IdentityUseCases'),
   CatalogUseCases: token<CatalogUseCases>('CatalogUseCases'),
@@ -73,6 +76,8 @@ export interface ContainerOverrides {
   clock?: Clock;
   /** Tests and embedders may swap the mail transport. */
   mailer?: Mailer;
+  /** Where a failed background task is reported (the process logger); stderr by default. */
+  onBackgroundError?: (task: string, error: unknown) => void;
 }
 
 /**
@@ -91,7 +96,9 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     () => overrides.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer({ directory: config.mailDir })),
   );
   c.bind(TOKENS.Notifier).toResolvedValue(
-    (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({ publicUrl: config.publicUrl }) }),
+    (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({
+      publicUrl: config.publicUrl, resetUrl: config.resetUrl, verifyUrl: config.verifyUrl,
+    }) }),
     [TOKENS.Mailer],
   );
 
@@ -120,15 +127,18 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     (redis: Redis | null) => createRateLimiters(config.rateLimits, redis ?? undefined),
     [TOKENS.Redis],
   );
+  c.bind(TOKENS.BackgroundTasks).toConstantValue(
+    new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
+  );
   // The rental policy becomes a stored setting with the rent-to-own issue; until then the defaults.
   c.bind(TOKENS.RentalPolicy).toConstantValue(async () => DEFAULT_RENTAL_POLICY);
 
   c.bind(TOKENS.IdentityUseCases).toResolvedValue(
     (users: UserRepository, sessions: SessionRepository, oneTimeTokens: OneTimeTokenRepository, hasher: PasswordHasher,
-      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock) =>
-      new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock }),
+      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock, background: BackgroundTasks) =>
+      new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background }),
     [TOKENS.UserRepository, TOKENS.SessionRepository, TOKENS.OneTimeTokenRepository, TOKENS.PasswordHasher,
-      TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock],
+      TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock, TOKENS.BackgroundTasks],
   );
   c.bind(TOKENS.CatalogUseCases).toResolvedValue(
     (products: ProductRepository, unitOfWork: UnitOfWork, clock: Clock) => new CatalogService({ products, unitOfWork, clock }),
@@ -148,9 +158,15 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   return c;
 }
 
-/** Closes what the container opened (database pool, Redis connection). */
+/** Finishes the queued background tasks, then closes what the container opened (database pool, Redis connection). */
 export async function disposeContainer(container: Container): Promise<void> {
+  await resolve(container, TOKENS.BackgroundTasks).drain();
   const redis = resolve(container, TOKENS.Redis);
   if (redis) redis.disconnect();
   await resolve(container, TOKENS.Database).destroy();
+}
+
+function writeBackgroundErrorToStderr(task: string, error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`background task ${task} failed: ${reason}\n`);
 }

@@ -8,3 +8,4 @@ export * from './config/index.js';
 export * from './container.js';
 export * from './seed/index.js';
 export * from './scheduler/index.js';
+export * from './background/index.js';

@@ -11,7 +11,9 @@ const config = loadConfigOrExit(process.env);
 const logger = createLogger(config.logLevel);
 for (const warning of config.warnings) logger.warn(warning);
 
-const container = createContainer(config);
+const container = createContainer(config, {
+  onBackgroundError: (task, error) => logger.error({ err: error, task }, `background task ${task} failed`),
+});
 const server = createHttpServer(apiServices(container), { logger, trustProxy: config.trustProxy });
 let port: number;
 try {

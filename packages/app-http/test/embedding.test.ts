@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AddressService, CatalogService, FixedClock, IdentityService } from '@giggatek/domain';
 import {
-  BcryptPasswordHasher, JoseTokenSigner, MemoryAddressRepository, MemoryNotifier, MemoryOneTimeTokenRepository,
-  MemoryProductRepository, MemoryUnitOfWork, MemorySessionRepository, MemoryUserRepository, NodeSecretTokens,
+  BcryptPasswordHasher, InProcessBackgroundTasks, JoseTokenSigner, MemoryAddressRepository, MemoryNotifier,
+  MemoryOneTimeTokenRepository, MemoryProductRepository, MemoryUnitOfWork, MemorySessionRepository, MemoryUserRepository,
+  NodeSecretTokens,
 } from '@giggatek/adapters';
 
 // docs/embedding.md: the domain wired by hand, without Inversify, as an embedding team would.
@@ -18,6 +19,7 @@ describe('wiring the domain by hand', () => {
       signer: new JoseTokenSigner({ secret: 'at-least-32-characters-of-secret!!', issuer: 'me', audience: 'me', clock }),
       secrets: new NodeSecretTokens(),
       notifier,
+      background: new InProcessBackgroundTasks({ onError: (task, error) => console.error(task, error) }),
       clock,
     });
     const products = new MemoryProductRepository();

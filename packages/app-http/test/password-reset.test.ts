@@ -17,7 +17,11 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     await server?.stop();
   });
 
-  const requestReset = (email: string) => server.request('POST', '/api/auth/password-reset-request', { body: { email } });
+  const requestReset = async (email: string) => {
+    const response = await server.request('POST', '/api/auth/password-reset-request', { body: { email } });
+    await server.drain();
+    return response;
+  };
   const reset = (token: string, newPassword = NEW_PASSWORD) =>
     server.request('POST', '/api/auth/password-reset', { body: { token, new_password: newPassword } });
   const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });

@@ -163,6 +163,24 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
       expect((await me(response.body.token)).status).toBe(200);
     });
 
+    it('refuses to renew by bearer a token that was itself renewed by bearer; it still works until it expires', async () => {
+      const account = await registerCustomer(server);
+      const renewed = await server.request('POST', '/api/auth/refresh-token', { token: account.token });
+      expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+      expect(decodePart(renewed.body.token, 1).rfb).toBe(true);
+
+      const chained = await server.request('POST', '/api/auth/refresh-token', { token: renewed.body.token });
+      expectError(chained, 401, 'invalid_token');
+      expect(chained.body.error).toMatch(/access token/);
+      expect(chained.body.error).toMatch(/refresh token/);
+
+      expect((await me(renewed.body.token)).status).toBe(200);
+      server.clock.advance(15 * 60 * 1000 + 1000);
+      expectTokenRejected(await me(renewed.body.token));
+      // The refresh token keeps the session going.
+      expect((await refresh(account.refreshToken)).status).toBe(200);
+    });
+
     it('refuses a refresh with neither a refresh token nor a bearer, or with a dead bearer', async () => {
       const missing = await server.request('POST', '/api/auth/refresh-token', { body: {} });
       expectTokenRejected(missing);

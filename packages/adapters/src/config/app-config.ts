@@ -23,6 +23,13 @@ export interface AppConfig {
   jwtAudience: string;
   /** Base for links in emails, without a trailing slash. */
   publicUrl: string;
+  /**
+   * The links in reset and verification emails, with `{token}` where the token goes:
+   * the account pages under publicUrl by default; RESET_URL / VERIFY_URL point them at a
+   * shop's own front end.
+   */
+  resetUrl: string;
+  verifyUrl: string;
   /** Take the client IP from X-Forwarded-For (behind a load balancer). */
   trustProxy: boolean;
   stripeSecretKey: string | null;

@@ -18,6 +18,7 @@ export function loadConfig(env: Env): AppConfig {
   const warnings: string[] = [];
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', NODE_ENVS, 'development');
   const port = integer(env, 'PORT', 5000, 1, 65535);
+  const shopUrl = publicUrl(env, port);
 
   return {
     nodeEnv,
@@ -27,7 +28,9 @@ export function loadConfig(env: Env): AppConfig {
     jwtSecret: jwtSecret(env, nodeEnv, warnings),
     jwtIssuer: text(env, 'JWT_ISSUER', 'giggatek'),
     jwtAudience: text(env, 'JWT_AUDIENCE', 'giggatek-api'),
-    publicUrl: publicUrl(env, port),
+    publicUrl: shopUrl,
+    resetUrl: linkTemplate(env, 'RESET_URL', `${shopUrl}/account/reset-password?token={token}`),
+    verifyUrl: linkTemplate(env, 'VERIFY_URL', `${shopUrl}/account/verify-email?token={token}`),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     stripeSecretKey: optionalText(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: optionalText(env, 'STRIPE_WEBHOOK_SECRET'),
@@ -139,6 +142,18 @@ function publicUrl(env: Env, port: number): string {
   }
   // Links are built as `${publicUrl}/path`, so no trailing slash.
   return raw.replace(/\/+$/, '');
+}
+
+/** An http(s) URL with a `{token}` placeholder, e.g. https://shop.example/reset?t={token}. */
+function linkTemplate(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const url = parseUrl(raw.replaceAll('{token}', 'token'));
+  if (!raw.includes('{token}') || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    const example = 'e.g. https://shop.example/reset?token={token}';
+    throw new ConfigError(name, `must be an http:// or https:// URL containing {token}, ${example}`, raw);
+  }
+  return raw;
 }
 
 function corsOrigins(env: Env): string[] {

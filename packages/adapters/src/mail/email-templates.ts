@@ -13,6 +13,10 @@ export interface RenderedEmail {
 export interface EmailTemplatesOptions {
   /** The shop's public base URL, used in links (for example http://localhost:5000). */
   publicUrl: string;
+  /** The reset link, `{token}` marking where the token goes; the account page under publicUrl by default. */
+  resetUrl?: string;
+  /** The verification link, likewise. */
+  verifyUrl?: string;
 }
 
 interface CompiledTemplate {
@@ -24,6 +28,8 @@ interface CompiledTemplate {
 /** Renders the SPEC §7 emails from Eta templates; HTML is escaped, text is not. */
 export class EmailTemplates {
   private readonly publicUrl: string;
+  private readonly resetUrl: string;
+  private readonly verifyUrl: string;
   // HTML output escapes every interpolation: template data comes from users.
   private readonly htmlEta = new Eta({ autoEscape: true });
   // Subject and text are not HTML, so escaping would only garble them; keep newlines exact.
@@ -33,13 +39,15 @@ export class EmailTemplates {
 
   constructor(options: EmailTemplatesOptions) {
     this.publicUrl = options.publicUrl.replace(/\/+$/, '');
+    this.resetUrl = options.resetUrl ?? `${this.publicUrl}/account/reset-password?token={token}`;
+    this.verifyUrl = options.verifyUrl ?? `${this.publicUrl}/account/verify-email?token={token}`;
     this.layout = this.htmlEta.compile(layout);
   }
 
   render(template: EmailTemplate, data: Record<string, unknown>): RenderedEmail {
     const designed = designedTemplates[template];
     const context = designed
-      ? { data, publicUrl: this.publicUrl }
+      ? { data, publicUrl: this.publicUrl, links: this.tokenLinks(data.token) }
       : { data, publicUrl: this.publicUrl, title: titleOf(template), rows: rowsOf(data) };
     const compiled = this.compile(designed ? template : 'generic', designed ?? generic);
 
@@ -49,6 +57,15 @@ export class EmailTemplates {
     const html = this.htmlEta.render(this.layout, { subject, body, publicUrl: this.publicUrl });
     const text = this.textEta.render(compiled.text, context);
     return { subject, html, text };
+  }
+
+  /** The account links for a mailed token (the token URL-encoded). */
+  private tokenLinks(token: unknown): { resetPassword: string; verifyEmail: string } {
+    const encoded = encodeURIComponent(String(token ?? ''));
+    return {
+      resetPassword: this.resetUrl.replaceAll('{token}', encoded),
+      verifyEmail: this.verifyUrl.replaceAll('{token}', encoded),
+    };
   }
 
   private compile(key: EmailTemplate | 'generic', source: TemplateSource): CompiledTemplate {

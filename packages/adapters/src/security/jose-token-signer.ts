@@ -14,6 +14,8 @@ export interface JoseTokenSignerOptions {
 }
 
 const ALGORITHM = 'HS256';
+/** Marks a token that was renewed by bearer: it cannot be renewed that way again (SPEC §3). */
+const RENEWED_BY_BEARER = 'rfb';
 
 /** Short-lived HS256 access tokens. The algorithm is pinned on verify, so `none` never passes. */
 export class JoseTokenSigner implements TokenSigner {
@@ -32,9 +34,12 @@ export class JoseTokenSigner implements TokenSigner {
     this.clock = options.clock;
   }
 
-  async signAccessToken(claims: { sub: Id; role: Role; sid: Id }): Promise<{ token: string; expiresIn: number }> {
+  async signAccessToken(
+    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
+  ): Promise<{ token: string; expiresIn: number }> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const token = await new SignJWT({ role: claims.role, sid: claims.sid })
+    const payload = { role: claims.role, sid: claims.sid, ...(claims.renewedByBearer && { [RENEWED_BY_BEARER]: true }) };
+    const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(String(claims.sub))
       // A random id makes two tokens issued in the same second differ.
@@ -78,6 +83,7 @@ function toAccessClaims(payload: JWTPayload): AccessClaims {
   // The JWT carries the id as a string (RFC 7519 `sub`); accept only a plain decimal.
   const sub = typeof payload.sub === 'string' && /^[1-9][0-9]*$/.test(payload.sub) ? Number(payload.sub) : NaN;
   const { role, sid, jti, iat, exp } = payload;
+  const renewedByBearer = payload[RENEWED_BY_BEARER];
   if (
     !isId(sub) ||
     !isId(sid) ||
@@ -85,9 +91,10 @@ function toAccessClaims(payload: JWTPayload): AccessClaims {
     !(ROLES as readonly string[]).includes(role) ||
     typeof jti !== 'string' ||
     typeof iat !== 'number' ||
-    typeof exp !== 'number'
+    typeof exp !== 'number' ||
+    (renewedByBearer !== undefined && renewedByBearer !== true)
   ) {
     throw new DomainError('invalid_token', 'access token is missing required claims');
   }
-  return { sub, role: role as Role, sid, jti, iat, exp };
+  return { sub, role: role as Role, sid, jti, iat, exp, renewedByBearer: renewedByBearer === true };
 }

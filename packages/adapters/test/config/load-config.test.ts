@@ -35,6 +35,8 @@ describe('loadConfig', () => {
       jwtIssuer: 'giggatek',
       jwtAudience: 'giggatek-api',
       publicUrl: 'http://localhost:5000',
+      resetUrl: 'http://localhost:5000/account/reset-password?token={token}',
+      verifyUrl: 'http://localhost:5000/account/verify-email?token={token}',
       trustProxy: false,
       stripeSecretKey: null,
       stripeWebhookSecret: null,
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       JWT_ISSUER: 'gg',
       JWT_AUDIENCE: 'gg-api',
       PUBLIC_URL: 'https://shop.example/',
+      RESET_URL: 'https://front.example/reset?t={token}',
       TRUST_PROXY: '1',
       STRIPE_SECRET_KEY: 'sk_test_123',
       STRIPE_WEBHOOK_SECRET: 'whsec_456',
@@ -86,6 +89,8 @@ describe('loadConfig', () => {
       jwtIssuer: 'gg',
       jwtAudience: 'gg-api',
       publicUrl: 'https://shop.example',
+      resetUrl: 'https://front.example/reset?t={token}',
+      verifyUrl: 'https://shop.example/account/verify-email?token={token}',
       trustProxy: true,
       stripeSecretKey: 'sk_test_123',
       stripeWebhookSecret: 'whsec_456',
@@ -178,6 +183,23 @@ describe('loadConfig', () => {
     it('must be an http(s) URL; the trailing slash is dropped', () => {
       expect(loadConfig({ PUBLIC_URL: 'https://shop.example/store/' }).publicUrl).toBe('https://shop.example/store');
       for (const bad of ['shop.example', 'ftp://shop.example', 'not a url']) expectRejected({ PUBLIC_URL: bad }, 'PUBLIC_URL');
+    });
+  });
+
+  describe('RESET_URL and VERIFY_URL', () => {
+    it('default to the account pages under PUBLIC_URL', () => {
+      const config = loadConfig({ PUBLIC_URL: 'https://shop.example/store/' });
+      expect(config.resetUrl).toBe('https://shop.example/store/account/reset-password?token={token}');
+      expect(config.verifyUrl).toBe('https://shop.example/store/account/verify-email?token={token}');
+    });
+
+    it('take an http(s) URL template containing {token}; anything else stops start-up naming the variable', () => {
+      expect(loadConfig({ VERIFY_URL: 'https://front.example/#/verify/{token}' }).verifyUrl).toBe('https://front.example/#/verify/{token}');
+      for (const name of ['RESET_URL', 'VERIFY_URL']) {
+        for (const bad of ['https://front.example/reset', 'front.example/{token}', 'javascript:alert({token})']) {
+          expectRejected({ [name]: bad }, name, /\{token\}/);
+        }
+      }
     });
   });
 

@@ -7,21 +7,33 @@ describe('EmailTemplates', () => {
   it('renders the password reset link from the public URL and shows the token in both parts', () => {
     const email = templates.render('password_reset', { first_name: 'Ada', token: 'tok-123_ABC' });
     expect(email.subject).toBe('Reset your GigGatek password');
-    expect(email.text).toContain('https://shop.example/reset-password?token=tok-123_ABC');
+    expect(email.text).toContain('https://shop.example/account/reset-password?token=tok-123_ABC');
     expect(email.text).toContain('Reset token (for API clients): tok-123_ABC');
     expect(email.text).toMatch(/^Hi Ada,\n/);
-    expect(email.html).toContain('href="https://shop.example/reset-password?token=tok-123_ABC"');
+    expect(email.html).toContain('href="https://shop.example/account/reset-password?token=tok-123_ABC"');
     expect(email.html).toContain('<code>tok-123_ABC</code>');
   });
 
   it('renders the verification link and welcome email', () => {
     const verify = templates.render('verify_email', { token: 'v-1' });
-    expect(verify.text).toContain('https://shop.example/verify-email?token=v-1');
+    expect(verify.text).toContain('https://shop.example/account/verify-email?token=v-1');
     expect(verify.text).toContain('Hi there,');
     const welcome = templates.render('welcome', { first_name: 'Grace' });
     expect(welcome.subject).toBe('Welcome to GigGatek');
     expect(welcome.html).toContain('Hi Grace,');
     expect(welcome.text).toContain('Hi Grace,');
+  });
+
+  it('points the links at a front end of its own with RESET_URL / VERIFY_URL templates', () => {
+    const own = new EmailTemplates({
+      publicUrl: 'https://shop.example',
+      resetUrl: 'https://front.example/reset/{token}?from=mail',
+      verifyUrl: 'https://front.example/#/verify?t={token}',
+    });
+    const reset = own.render('password_reset', { token: 'tok/1' });
+    expect(reset.text).toContain('https://front.example/reset/tok%2F1?from=mail');
+    expect(reset.html).toContain('href="https://front.example/reset/tok%2F1?from=mail"');
+    expect(own.render('verify_email', { token: 'v-2' }).text).toContain('https://front.example/#/verify?t=v-2');
   });
 
   it('wraps every HTML body in the shared layout', () => {
@@ -42,7 +54,7 @@ describe('EmailTemplates', () => {
   it('URL-encodes the token in links, so data cannot break out of the attribute', () => {
     const email = templates.render('password_reset', { token: '"><img src=x>' });
     expect(email.html).not.toContain('<img');
-    expect(email.text).toContain('/reset-password?token=%22%3E%3Cimg%20src%3Dx%3E');
+    expect(email.text).toContain('/account/reset-password?token=%22%3E%3Cimg%20src%3Dx%3E');
   });
 
   it('falls back to a generic email for templates without a design, escaping its data too', () => {

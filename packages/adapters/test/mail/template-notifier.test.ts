@@ -26,9 +26,9 @@ describe('TemplateNotifier', () => {
     expect(mailer.sent).toHaveLength(1);
     const email = mailer.sent[0];
     expect(email).toMatchObject({ to: 'ada@example.com', from, subject: 'Reset your GigGatek password' });
-    expect(email?.text).toContain('http://localhost:5000/reset-password?token=secret-token-1');
+    expect(email?.text).toContain('http://localhost:5000/account/reset-password?token=secret-token-1');
     expect(email?.text).toContain('secret-token-1');
-    expect(email?.html).toContain('href="http://localhost:5000/reset-password?token=secret-token-1"');
+    expect(email?.html).toContain('href="http://localhost:5000/account/reset-password?token=secret-token-1"');
   });
 
   it('returns the transport message id from send()', async () => {
@@ -46,9 +46,9 @@ describe('TemplateNotifier', () => {
       expect(message.headers.get('to')).toBe('ada@example.com');
       expect(message.headers.get('subject')).toBe('Reset your GigGatek password');
       const [text, html] = partsOf(message);
-      expect(text?.body).toContain('http://localhost:5000/reset-password?token=tok-XYZ');
+      expect(text?.body).toContain('http://localhost:5000/account/reset-password?token=tok-XYZ');
       expect(text?.body).toContain('Reset token (for API clients): tok-XYZ');
-      expect(html?.body).toContain('href="http://localhost:5000/reset-password?token=tok-XYZ"');
+      expect(html?.body).toContain('href="http://localhost:5000/account/reset-password?token=tok-XYZ"');
     } finally {
       await rm(directory, { recursive: true, force: true });
     }

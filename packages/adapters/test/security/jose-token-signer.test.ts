@@ -34,7 +34,25 @@ describe('JoseTokenSigner', () => {
     expect(expiresIn).toBe(900);
     const claims = await signer.verifyAccessToken(token);
     const iat = clock.now().getTime() / 1000;
-    expect(claims).toEqual({ sub: 42, role: 'manager', sid: 7, jti: expect.any(String), iat, exp: iat + 900 });
+    expect(claims).toEqual({
+      sub: 42, role: 'manager', sid: 7, jti: expect.any(String), iat, exp: iat + 900, renewedByBearer: false,
+    });
+  });
+
+  it('carries the renewed-by-bearer mark as the rfb claim, and refuses an rfb that is not true', async () => {
+    const { signer, clock } = makeSigner();
+    const { token } = await signer.signAccessToken({ sub: 42, role: 'manager', sid: 7, renewedByBearer: true });
+    expect(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())).toMatchObject({ rfb: true });
+    await expect(signer.verifyAccessToken(token)).resolves.toMatchObject({ renewedByBearer: true });
+    const plain = await signer.signAccessToken({ sub: 42, role: 'manager', sid: 7 });
+    expect(JSON.parse(Buffer.from(plain.token.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('rfb');
+
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    const oddMark = await new SignJWT({ role: 'customer', sid: 1, rfb: 'no' })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer('giggatek').setAudience('giggatek-api')
+      .setSubject('1').setJti('j').setIssuedAt(iat).setExpirationTime(iat + 60)
+      .sign(new TextEncoder().encode(SECRET));
+    await expectInvalidToken(signer.verifyAccessToken(oddMark), /missing required claims/);
   });
 
   it('writes sub as a string and sets iss and aud in the JWT', async () => {

@@ -5,7 +5,7 @@ import type { ApiContext } from '../api-router.js';
 import { HttpError } from '../http-error.js';
 
 /** Charges one request to `keyOf(ctx)`, sets the X-RateLimit-* headers and answers 429 when spent. */
-export async function charge(ctx: ApiContext, limiter: RateLimiter, key: string): Promise<void> {
+export async function charge(ctx: Pick<ApiContext, 'set'>, limiter: RateLimiter, key: string): Promise<void> {
   const result = await limiter.consume(key);
   ctx.set('X-RateLimit-Limit', String(result.limit));
   ctx.set('X-RateLimit-Remaining', String(Math.max(0, result.remaining)));

@@ -27,6 +27,8 @@ export interface TestServer {
   container: Container;
   /** fetch + JSON: `{ status, body, headers }`. */
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  /** Waits for the queued background tasks (a reset request's token and mail). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,7 +59,11 @@ export const RELAXED_LIMITS: RateLimitSettings = {
  */
 export async function startTestServer(
   engine: Engine,
-  options: { rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string>; logger?: Logger;
+    /** Swaps bindings (slow test doubles) before anything is resolved from the container. */
+    configure?: (container: Container) => void;
+  } = {},
 ): Promise<TestServer> {
   let dropDatabase = async (): Promise<void> => {};
   let databaseUrl = 'sqlite::memory:';
@@ -82,6 +88,7 @@ export async function startTestServer(
   const clock = new FixedClock(new Date());
   const mailer = new CapturingMailer();
   const container = createContainer(config, { clock, mailer });
+  options.configure?.(container);
   const db = resolve(container, TOKENS.Database);
   await migrateToLatest(db);
   const server: Server = createHttpServer(apiServices(container), { logger: options.logger ?? createLogger('silent'), trustProxy: config.trustProxy });
@@ -108,6 +115,9 @@ export async function startTestServer(
         // not JSON (HTML, PDF): keep the text
       }
       return { status: response.status, body: parsed, headers: response.headers };
+    },
+    drain() {
+      return resolve(container, TOKENS.BackgroundTasks).drain();
     },
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));

@@ -1,3 +1,4 @@
+import type { BackgroundTasks } from '../shared/background-tasks.js';
 import type { Clock } from '../shared/clock.js';
 import { HOUR_MS, MINUTE_MS } from '../shared/clock.js';
 import { DomainError, notFound, Problems, ValidationError } from '../shared/errors.js';
@@ -7,7 +8,7 @@ import { checkEmail, normalizeEmail } from './email.js';
 import { issueOneTimeToken, redeemOneTimeToken } from './one-time-tokens.js';
 import { assertValidPassword, checkPassword, PASSWORD_MAX_BYTES, utf8Length } from './password-policy.js';
 import type {
-  OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
+  AccessClaims, OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
 } from './ports.js';
 import { assertValidProfilePatch, checkProfile } from './profile-rules.js';
 import { requireLiveSession, rotateRefreshToken, startSession } from './session-tokens.js';
@@ -34,6 +35,8 @@ export interface IdentityDeps {
   signer: TokenSigner;
   secrets: SecretTokens;
   notifier: Notifier;
+  /** Runs the reset request's lookup, token write and mail after the answer. */
+  background: BackgroundTasks;
   clock: Clock;
   policy?: IdentityPolicy;
 }
@@ -73,7 +76,10 @@ export interface IdentityUseCases {
   login(input: { email: string; password: string }, client: ClientContext): Promise<AuthResult>;
   /** Rotates the refresh token; a reused (already rotated) token revokes the whole session. */
   refresh(refreshToken: string): Promise<TokenPair>;
-  /** Compatibility: a still-valid access token of a live session buys a new access token. */
+  /**
+   * Compatibility: a still-valid access token of a live session buys a new access token,
+   * once: the token bought this way is marked and refused here (only the refresh token keeps a session going).
+   */
   refreshWithAccessToken(accessToken: string): Promise<{ accessToken: string; expiresIn: number }>;
   /** Verifies the access token and that its session is still live. */
   authenticate(accessToken: string): Promise<Actor>;
@@ -82,7 +88,10 @@ export interface IdentityUseCases {
   updateProfile(actor: Actor, patch: { firstName?: string; lastName?: string; phone?: string | null }): Promise<User>;
   /** Checks the current password, stores the new one and revokes the user's other sessions. */
   changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void>;
-  /** Always resolves the same way whether or not the email exists. */
+  /**
+   * Always resolves the same way, in the same time, whether or not the email exists: only
+   * the email's shape is checked before it resolves; the rest runs as a background task.
+   */
   requestPasswordReset(email: string): Promise<void>;
   /** Single use, 1 hour; revokes all of the user's sessions. DomainError('invalid_token') otherwise. */
   resetPassword(input: { token: string; newPassword: string }): Promise<void>;
@@ -144,14 +153,25 @@ export class IdentityService implements IdentityUseCases {
   }
 
   async refreshWithAccessToken(accessToken: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const actor = await this.authenticate(accessToken);
+    const { actor, claims } = await this.verifyLiveAccessToken(accessToken);
+    // Otherwise a stolen access token could renew itself for as long as its 30-day session lives.
+    if (claims.renewedByBearer) {
+      throw new DomainError(
+        'invalid_token',
+        'this access token was itself renewed by bearer and cannot be renewed again: use the refresh token',
+      );
+    }
     const signed = await this.deps.signer.signAccessToken({
-      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id,
+      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id, renewedByBearer: true,
     });
     return { accessToken: signed.token, expiresIn: signed.expiresIn };
   }
 
   async authenticate(accessToken: string): Promise<Actor> {
+    return (await this.verifyLiveAccessToken(accessToken)).actor;
+  }
+
+  private async verifyLiveAccessToken(accessToken: string): Promise<{ actor: Actor; claims: AccessClaims }> {
     if (typeof accessToken !== 'string' || accessToken === '') {
       throw new DomainError('invalid_token', 'access token is missing');
     }
@@ -163,7 +183,7 @@ export class IdentityService implements IdentityUseCases {
     ]);
     if (!user) throw new DomainError('invalid_token', 'access token is no longer valid: the account is gone');
     // The role comes from the user row, so a role change applies before the token expires.
-    return { userId: user.id, role: user.role, sessionId: session.id };
+    return { actor: { userId: user.id, role: user.role, sessionId: session.id }, claims };
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -204,12 +224,22 @@ export class IdentityService implements IdentityUseCases {
   }
 
   async requestPasswordReset(email: string): Promise<void> {
-    if (typeof email !== 'string' || email.trim() === '') return;
-    const user = await this.deps.users.findCredentialsByEmail(normalizeEmail(email));
+    const normalized = checkEmail(email, new Problems());
+    if (normalized === null) return;
+    // Nothing that depends on whether the account exists runs before the answer (SPEC §3).
+    this.deps.background.enqueue('password_reset_email', () => this.sendPasswordReset(normalized));
+  }
+
+  /**
+   * The background half of a reset request. The mail is the part the transactional outbox
+   * (SPEC §7) will take over; a failure here is logged by the background tasks.
+   */
+  private async sendPasswordReset(email: string): Promise<void> {
+    const user = await this.deps.users.findCredentialsByEmail(email);
     if (!user) return;
     const minutes = this.policy.passwordResetTtlMinutes;
     const token = await issueOneTimeToken(this.deps, user.id, 'password_reset', minutes * MINUTE_MS);
-    await notifyBestEffort(this.deps.notifier, {
+    await this.deps.notifier.notify({
       template: 'password_reset',
       to: user.email,
       data: { token, first_name: user.firstName, expires_in_minutes: minutes },

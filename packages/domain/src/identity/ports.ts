@@ -33,11 +33,18 @@ export interface AccessClaims {
   jti: string;
   iat: number;
   exp: number;
+  /**
+   * The token was bought with another access token (the bearer compatibility path of
+   * POST /api/auth/refresh-token), so it cannot buy another one (SPEC §3). JWT claim `rfb`.
+   */
+  renewedByBearer: boolean;
 }
 
 export interface TokenSigner {
   /** Signs a short-lived access token (15 minutes by default). */
-  signAccessToken(claims: { sub: Id; role: Role; sid: Id }): Promise<{ token: string; expiresIn: number }>;
+  signAccessToken(
+    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
+  ): Promise<{ token: string; expiresIn: number }>;
   /** Throws DomainError('invalid_token') for a bad, expired, tampered or foreign token. */
   verifyAccessToken(token: string): Promise<AccessClaims>;
 }

@@ -38,8 +38,10 @@ describe('password reset', () => {
   it('sends a 1-hour token (stored hashed) only when the account exists, resolving alike either way', async () => {
     const h = await signedIn();
     await expect(h.service.requestPasswordReset('nobody@example.com')).resolves.toBeUndefined();
+    await h.background.drain();
     expect(h.notifier.sent).toHaveLength(0);
     await expect(h.service.requestPasswordReset(' ADA@example.com ')).resolves.toBeUndefined();
+    await h.background.drain();
     expect(h.notifier.sent).toHaveLength(1);
     const sent = h.notifier.sent[0]!;
     expect(sent).toMatchObject({ template: 'password_reset', to: 'ada@example.com', data: { first_name: 'Ada', expires_in_minutes: 60 } });
@@ -48,9 +50,35 @@ describe('password reset', () => {
     expect(stored?.expiresAt.getTime()).toBe(h.clock.now().getTime() + HOUR_MS);
   });
 
+  it('resolves before looking the email up: the lookup, the token and the mail run in the background', async () => {
+    const h = await signedIn();
+    const lookups: string[] = [];
+    const findCredentialsByEmail = h.users.findCredentialsByEmail.bind(h.users);
+    h.users.findCredentialsByEmail = async (email) => {
+      lookups.push(email);
+      return findCredentialsByEmail(email);
+    };
+    await h.service.requestPasswordReset('ada@example.com');
+    await h.service.requestPasswordReset('nobody@example.com');
+    expect(lookups).toEqual([]);
+    expect(h.notifier.sent).toHaveLength(0);
+    await h.background.drain();
+    expect(lookups).toEqual(['ada@example.com', 'nobody@example.com']);
+    expect(h.notifier.sent.map((n) => n.to)).toEqual(['ada@example.com']);
+  });
+
+  it('queues nothing for a blank or malformed email', async () => {
+    const h = await signedIn();
+    const enqueued: string[] = [];
+    h.background.enqueue = (name) => void enqueued.push(name);
+    await h.service.requestPasswordReset('   ');
+    await h.service.requestPasswordReset('not an email');
+    expect(enqueued).toEqual([]);
+  });
+
   it('sets the password and revokes every session; the token works once', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     await h.service.resetPassword({ token, newPassword: NEW_PASSWORD });
     await expect(h.service.authenticate(h.auth.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
@@ -63,15 +91,15 @@ describe('password reset', () => {
 
   it('voids every other reset link of the user once one is used, and after a password change', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const older = h.tokenSent('password_reset');
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const newer = h.tokenSent('password_reset');
     expect(newer).not.toBe(older);
     await h.service.resetPassword({ token: newer, newPassword: NEW_PASSWORD });
     await expect(h.service.resetPassword({ token: older, newPassword: 'An0ther-pass' })).rejects.toMatchObject({ code: 'invalid_token' });
 
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const mailedBeforeChange = h.tokenSent('password_reset');
     const auth = await h.service.login({ email: 'ada@example.com', password: NEW_PASSWORD }, CLIENT);
     const actor = await h.service.authenticate(auth.accessToken);
@@ -86,11 +114,14 @@ describe('password reset', () => {
     };
     await expect(h.service.requestPasswordReset('ada@example.com')).resolves.toBeUndefined();
     await expect(h.service.requestPasswordReset('nobody@example.com')).resolves.toBeUndefined();
+    await h.background.drain();
+    // The failure goes to the background tasks' error report, not to the caller.
+    expect(h.backgroundErrors).toEqual([new Error('SMTP is down')]);
   });
 
   it('expires after one hour', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     h.clock.advance(60 * MINUTE_MS);
     await expect(h.service.resetPassword({ token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({ code: 'invalid_token' });
@@ -99,14 +130,14 @@ describe('password reset', () => {
 
   it('is still usable one millisecond before expiry', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     h.clock.advance(60 * MINUTE_MS - 1);
     await h.service.resetPassword({ token: h.tokenSent('password_reset'), newPassword: NEW_PASSWORD });
   });
 
   it('keeps the token when the new password is refused, and refuses unknown tokens', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     await expect(h.service.resetPassword({ token, newPassword: 'weak' })).rejects.toMatchObject({
       code: 'validation_failed', details: [{ field: 'new_password' }],
@@ -117,7 +148,7 @@ describe('password reset', () => {
 
   it('lets only one of two concurrent resets with the same token win', async () => {
     const h = await signedIn();
-    await h.service.requestPasswordReset('ada@example.com');
+    await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     const results = await Promise.allSettled([
       h.service.resetPassword({ token, newPassword: NEW_PASSWORD }),

@@ -90,6 +90,21 @@ describe('refreshWithAccessToken', () => {
     await h.service.logout(actor);
     await expect(h.service.refreshWithAccessToken(renewed.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
   });
+
+  it('marks the token it gives, and refuses to renew a marked token again (no endless chain)', async () => {
+    const h = await signedIn();
+    const renewed = await h.service.refreshWithAccessToken(h.auth.accessToken);
+    expect(h.signer.claimsOf(renewed.accessToken)?.renewedByBearer).toBe(true);
+    expect(h.signer.claimsOf(h.auth.accessToken)?.renewedByBearer).toBe(false);
+    await expect(h.service.refreshWithAccessToken(renewed.accessToken)).rejects.toMatchObject({
+      code: 'invalid_token', message: expect.stringMatching(/access token.*refresh token/),
+    });
+    // Still a valid access token for everything else until it expires.
+    expect((await h.service.authenticate(renewed.accessToken)).userId).toBe(h.auth.user.id);
+    // The refresh token still keeps the session going, and its access token may be renewed once.
+    const pair = await h.service.refresh(h.auth.refreshToken);
+    await expect(h.service.refreshWithAccessToken(pair.accessToken)).resolves.toMatchObject({ expiresIn: 900 });
+  });
 });
 
 describe('logout, me and profile', () => {

@@ -28,11 +28,14 @@ export class FakeTokenSigner implements TokenSigner {
 
   constructor(private readonly clock: Clock) {}
 
-  async signAccessToken(claims: { sub: Id; role: Role; sid: Id }): Promise<{ token: string; expiresIn: number }> {
+  async signAccessToken(
+    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
+  ): Promise<{ token: string; expiresIn: number }> {
     this.counter += 1;
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const token = `access-${this.counter}`;
-    this.issued.set(token, { ...claims, jti: `jti-${this.counter}`, iat, exp: iat + this.ttlSeconds });
+    const { renewedByBearer = false, ...rest } = claims;
+    this.issued.set(token, { ...rest, renewedByBearer, jti: `jti-${this.counter}`, iat, exp: iat + this.ttlSeconds });
     return { token, expiresIn: this.ttlSeconds };
   }
 

@@ -1,6 +1,7 @@
 import {
   MemoryNotifier, MemoryOneTimeTokenRepository, MemorySessionRepository, MemoryUserRepository,
 } from '../../../adapters/src/memory/index.js';
+import { InProcessBackgroundTasks } from '../../../adapters/src/background/index.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { IdentityService } from '../../src/identity/identity-service.js';
 import type { ClientContext, RegisterInput } from '../../src/identity/identity-service.js';
@@ -24,7 +25,9 @@ export function identityHarness() {
   const signer = new FakeTokenSigner(clock);
   const secrets = new FakeSecretTokens();
   const notifier = new MemoryNotifier();
-  const service = new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock });
+  const backgroundErrors: unknown[] = [];
+  const background = new InProcessBackgroundTasks({ onError: (_task, error) => backgroundErrors.push(error) });
+  const service = new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background });
 
   /** The token sent in the last notification of a template. */
   const tokenSent = (template: EmailTemplate): string => {
@@ -33,5 +36,13 @@ export function identityHarness() {
     return String(last.data.token);
   };
 
-  return { clock, users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, service, tokenSent };
+  /** A reset request, then its background work. */
+  const resetRequested = async (email: string): Promise<void> => {
+    await service.requestPasswordReset(email);
+    await background.drain();
+  };
+
+  return {
+    resetRequested, clock, users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, background, backgroundErrors, service, tokenSent,
+  };
 }
