@@ -13,3 +13,4 @@ export { SqlSettingsRepository } from './repositories/sql-settings-repository.js
 export { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';
 export { SqlIdempotencyPurger } from './repositories/sql-idempotency-purger.js';
 export { transactionWithRetry, isRetryable } from './transactions.js';
+export { DatabaseBusyError, SQLITE_BUSY_WAIT_MS } from './sqlite-busy.js';
