@@ -18,10 +18,11 @@ export interface ApiServices {
   limiters: RateLimiters;
   checkDatabase(): Promise<boolean>;
   version: string;
-  /** PUBLIC_URL: the account pages take their forms from its origin and link back to it. */
-  publicUrl: string;
   /** Origins allowed to call the API from a browser. */
   corsOrigins: readonly string[];
-  /** The shop's public base URL (PUBLIC_URL): HSTS is sent only when it is https. */
+  /**
+   * The shop's public base URL (PUBLIC_URL): HSTS is sent only when it is https; the
+   * account pages accept their forms from its origin and link back to it.
+   */
   publicUrl: string;
 }

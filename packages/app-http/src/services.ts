@@ -19,7 +19,6 @@ export function apiServices(container: Container): ApiServices {
     limiters: resolve(container, TOKENS.RateLimiters),
     checkDatabase: () => checkDatabase(database),
     version: VERSION,
-    publicUrl: config.publicUrl,
     corsOrigins: config.corsOrigins,
     publicUrl: config.publicUrl,
   };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import knexFactory from 'knex';
 import type { Knex } from 'knex';
+import { SqliteClient } from './sqlite-client.js';
 
 /** A better-sqlite3 connection, as far as we use it when the pool opens one. */
 interface SqliteConnection {
@@ -58,7 +59,8 @@ function openSqlite(location: string): Knex {
   const filename = sqliteFilename(location);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   return knexFactory({
-    client: 'better-sqlite3',
+    // better-sqlite3 with BEGIN IMMEDIATE and asynchronous busy waits (see sqlite-client.ts).
+    client: SqliteClient as unknown as typeof knexFactory.Client,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
@@ -69,8 +71,12 @@ function openSqlite(location: string): Knex {
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
         try {
           connection.pragma('foreign_keys = ON');
+          // Switching a new file to WAL may wait (better-sqlite3's default 5 s) for another
+          // process to let go; this runs once, when the pool opens its connection.
           connection.pragma('journal_mode = WAL');
-          connection.pragma('busy_timeout = 5000');
+          // From here on never wait inside SQLite: better-sqlite3 is synchronous, and a
+          // busy wait there would stop the event loop. SqliteClient waits asynchronously.
+          connection.pragma('busy_timeout = 0');
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);

@@ -26,8 +26,9 @@ export async function transactionWithRetry<T>(
 }
 
 /**
- * MySQL ER_LOCK_DEADLOCK (1213) and SQLite's SQLITE_BUSY (another process holds the file),
- * including SQLITE_BUSY_SNAPSHOT (a transaction that read first found the file written since).
+ * MySQL ER_LOCK_DEADLOCK (1213) and SQLite's SQLITE_BUSY (another process holds the file).
+ * SQLite transactions begin with BEGIN IMMEDIATE and wait for the lock themselves (see
+ * sqlite-client.ts), so SQLITE_BUSY is rare here; their DatabaseBusyError is not retried.
  */
 export function isRetryable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;

@@ -46,6 +46,13 @@ export function toResponse(error: unknown, requestId: string): { status: number;
   if (error instanceof HttpError) {
     return { status: error.status, body: { error: error.message, code: error.code, request_id: requestId }, headers: error.headers };
   }
+  if (isDatabaseBusy(error)) {
+    return {
+      status: 503,
+      body: { error: 'the database is busy; try again shortly', code: 'database_busy', request_id: requestId },
+      headers: { 'Retry-After': '1' },
+    };
+  }
   if (isDatabaseDown(error)) {
     return {
       status: 503,
@@ -57,6 +64,15 @@ export function toResponse(error: unknown, requestId: string): { status: number;
 }
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EHOSTUNREACH', 'SQLITE_CANTOPEN']);
+
+/**
+ * SQLite stayed locked by another process (the adapters' DatabaseBusyError, code
+ * database_busy, after their bounded wait), or any SQLITE_BUSY that reached the edge.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'database_busy' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+}
 
 function isDatabaseDown(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

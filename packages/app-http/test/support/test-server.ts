@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import {
   createContainer, DEFAULT_RATE_LIMITS, disposeContainer, loadConfig, migrateToLatest, resolve, TOKENS,
@@ -21,6 +24,8 @@ export const ENGINES: Engine[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : [
 
 export interface TestServer {
   url: string;
+  /** The DATABASE_URL the server runs on. */
+  databaseUrl: string;
   db: Knex;
   clock: FixedClock;
   mailer: CapturingMailer;
@@ -63,10 +68,17 @@ export async function startTestServer(
     rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string>; logger?: Logger;
     /** Swaps bindings (slow test doubles) before anything is resolved from the container. */
     configure?: (container: Container) => void;
+    /** SQLite in a temporary file (see `databaseUrl`) rather than in memory, so a second connection can open it. */
+    sqliteFile?: boolean;
   } = {},
 ): Promise<TestServer> {
   let dropDatabase = async (): Promise<void> => {};
   let databaseUrl = 'sqlite::memory:';
+  if (engine === 'sqlite' && options.sqliteFile) {
+    const folder = mkdtempSync(join(tmpdir(), 'giggatek-test-'));
+    databaseUrl = `sqlite:${join(folder, 'test.db')}`;
+    dropDatabase = async () => rmSync(folder, { recursive: true, force: true });
+  }
   if (engine === 'mysql') {
     // fresh.knex stays open: drop() needs it to DROP the database after the run.
     const fresh = await createFreshMysqlDatabase(process.env.MYSQL_URL as string);
@@ -96,7 +108,7 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${port}`;
 
   return {
-    url, db, clock, mailer, container,
+    url, databaseUrl, db, clock, mailer, container,
     async request(method, path, { body, token, headers = {} } = {}) {
       const response = await fetch(url + path, {
         method,

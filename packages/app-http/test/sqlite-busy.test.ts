@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { SQLITE_BUSY_WAIT_MS } from '@giggatek/adapters';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { customerWithAddress, manager, orderCount, placeOrder, productWith, stockOf, type Customer } from './support/orders.js';
+import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
+
+/**
+ * Another process (the CLI, a worker) on the same SQLite file, played by a second
+ * better-sqlite3 connection in this process: while it holds the write lock, the server
+ * keeps serving reads, and a write waits a short while, then answers 503 database_busy.
+ * Because the holder lives in this process, a server that blocked the event loop while
+ * waiting would also keep the holder from ever letting go.
+ */
+describe('SQLite locked by another process', () => {
+  let server: TestServer;
+  let other: Database.Database;
+  let customer: Customer;
+  let productId: number;
+
+  beforeEach(async () => {
+    server = await startTestServer('sqlite', { sqliteFile: true });
+    const staff = await manager(server);
+    productId = await productWith(server, staff.token, { price: 10_000, stock: 5 });
+    customer = await customerWithAddress(server);
+    other = new Database(server.databaseUrl.slice('sqlite:'.length));
+    other.pragma('busy_timeout = 0');
+  });
+  afterEach(async () => {
+    other.close();
+    await server.stop();
+  });
+
+  /** Takes the write lock with a write of its own; `release()` rolls it back. */
+  function holdWriteLock(): { held: () => boolean; release: () => void } {
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('UPDATE products SET stock = 99 WHERE id = ?').run(productId);
+    let held = true;
+    return {
+      held: () => held,
+      release: () => {
+        if (!held) return;
+        other.exec('ROLLBACK');
+        held = false;
+      },
+    };
+  }
+
+  it('keeps answering reads and answers writes 503 database_busy after a short wait, changing nothing', async () => {
+    const lock = holdWriteLock();
+    // Longer than the server's wait: the writes must give up while the lock is still held.
+    const releaseTimer = setTimeout(lock.release, SQLITE_BUSY_WAIT_MS + 1_000);
+    try {
+      let writesAnswered = 0;
+      const answered = (response: TestResponse) => {
+        writesAnswered += 1;
+        return response;
+      };
+      const order = placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]).then(answered);
+      const profile = server.request('PUT', '/api/auth/update-profile', { token: customer.token, body: { first_name: 'Grace' } }).then(answered);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      const health = await server.request('GET', '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body.db).toBe('ok');
+      expect(lock.held()).toBe(true);
+      // The writes are still waiting for the lock, not refused at once.
+      expect(writesAnswered).toBe(0);
+
+      for (const refused of [await order, await profile]) {
+        expect(refused.status).toBe(503);
+        expect(refused.body).toEqual({ error: expect.any(String), code: 'database_busy', request_id: expect.any(String) });
+        expect(refused.headers.get('retry-after')).toBe('1');
+      }
+      expect(lock.held()).toBe(true);
+    } finally {
+      clearTimeout(releaseTimer);
+      lock.release();
+    }
+    expect(await orderCount(server)).toBe(0);
+    expect(await stockOf(server, productId)).toBe(5);
+    const row = await server.db('users').where({ id: customer.userId }).first('first_name');
+    expect(row.first_name).toBe('Test');
+  });
+
+  it('lets a write wait for a lock released within the wait, then places the order once', async () => {
+    const lock = holdWriteLock();
+    const releaseTimer = setTimeout(lock.release, 300);
+    try {
+      const placed = await placeOrder(server, customer, [{ product_id: productId, quantity: 2 }]);
+      // It answered after the holder let go (a blocked event loop would not have let it).
+      expect(lock.held()).toBe(false);
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    } finally {
+      clearTimeout(releaseTimer);
+      lock.release();
+    }
+    expect(await orderCount(server)).toBe(1);
+    expect(await stockOf(server, productId)).toBe(3);
+  });
+
+  it('waits as well for a write outside a transaction (profile update), then applies it', async () => {
+    const lock = holdWriteLock();
+    const releaseTimer = setTimeout(lock.release, 300);
+    try {
+      const updated = await server.request('PUT', '/api/auth/update-profile', { token: customer.token, body: { first_name: 'Grace' } });
+      expect(lock.held()).toBe(false);
+      expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    } finally {
+      clearTimeout(releaseTimer);
+      lock.release();
+    }
+    const row = await server.db('users').where({ id: customer.userId }).first('first_name');
+    expect(row.first_name).toBe('Grace');
+  });
+});
