@@ -23,9 +23,6 @@ export function errorEnvelope(): Middleware<ApiState> {
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new HttpError(404, 'not_found', `no route for ${ctx.method} ${ctx.path}`);
       }
-      if (ctx.status === 405 && ctx.body === undefined) {
-        throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`, { Allow: ctx.response.get('Allow') });
-      }
     } catch (error) {
       const { status, body, headers } = toResponse(error, ctx.state.requestId);
       if (status >= 500) ctx.state.log.error({ err: error }, 'request failed');
