@@ -6,6 +6,7 @@ export * from './shared/local-date.js';
 export * from './shared/ids.js';
 export * from './shared/page.js';
 export * from './shared/text-rules.js';
+export * from './shared/batches.js';
 
 export * from './identity/user.js';
 export * from './identity/ports.js';
