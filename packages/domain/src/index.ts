@@ -7,6 +7,7 @@ export * from './shared/ids.js';
 export * from './shared/page.js';
 export * from './shared/text-rules.js';
 export * from './shared/background-tasks.js';
+export * from './shared/batches.js';
 
 export * from './identity/user.js';
 export * from './identity/ports.js';

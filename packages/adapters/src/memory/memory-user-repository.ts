@@ -1,16 +1,16 @@
-import { DomainError } from '@giggatek/domain';
+import { DomainError, normalizeEmail } from '@giggatek/domain';
 import type {
   Id, NewUser, Page, User, UserCredentials, UserListFilter, UserProfilePatch, UserRepository,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 
-/** Users in memory; emails are stored lower-cased, so uniqueness ignores letter case (as in SQL). */
+/** Users in memory; emails are stored normalised, so uniqueness ignores letter case (as in SQL). */
 export class MemoryUserRepository implements UserRepository {
   private readonly rows = new Map<Id, UserCredentials>();
   private readonly ids = new IdSequence();
 
   async create(user: NewUser): Promise<User> {
-    const email = user.email.toLowerCase();
+    const email = normalizeEmail(user.email);
     if (this.byEmail(email)) throw new DomainError('already_exists', 'an account with this email already exists');
     const row: UserCredentials = {
       id: this.ids.next(),
@@ -34,7 +34,7 @@ export class MemoryUserRepository implements UserRepository {
   }
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
-    const row = this.byEmail(email.toLowerCase());
+    const row = this.byEmail(normalizeEmail(email));
     return row ? copy(row) : null;
   }
 

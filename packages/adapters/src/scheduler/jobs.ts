@@ -1,5 +1,5 @@
 import {
-  DAY_MS, HOUR_MS, IDEMPOTENCY_KEY_TTL_MS, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
+  DAY_MS, HOUR_MS, IDEMPOTENCY_KEY_TTL_MS, untilShortBatch, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
   type SessionRepository,
 } from '@giggatek/domain';
 import type { Container } from 'inversify';
@@ -61,26 +61,13 @@ export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: Hou
       const endedBefore = new Date(now - ENDED_AUTH_RETENTION_MS);
       const createdBefore = new Date(now - IDEMPOTENCY_RETENTION_MS);
       const counts: HousekeepingCounts = {
-        sessions: await inBatches(batchSize, (limit) => ports.sessions.purgeEndedBefore(endedBefore, limit)),
-        oneTimeTokens: await inBatches(batchSize, (limit) => ports.oneTimeTokens.purgeEndedBefore(endedBefore, limit)),
-        idempotencyKeys: await inBatches(batchSize, (limit) => ports.idempotencyKeys.purgeOlderThan(createdBefore, limit)),
+        sessions: await untilShortBatch(batchSize, (limit) => ports.sessions.purgeEndedBefore(endedBefore, limit)),
+        oneTimeTokens: await untilShortBatch(batchSize, (limit) => ports.oneTimeTokens.purgeEndedBefore(endedBefore, limit)),
+        idempotencyKeys: await untilShortBatch(batchSize, (limit) => ports.idempotencyKeys.purgeOlderThan(createdBefore, limit)),
       };
       if (counts.sessions + counts.oneTimeTokens + counts.idempotencyKeys > 0) onPurged(counts);
     },
   };
-}
-
-/**
- * Calls `purge` until a batch comes back short. Another scheduler purging at the same time
- * can make a batch short early; what is left goes at the next run.
- */
-async function inBatches(batchSize: number, purge: (limit: number) => Promise<number>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await purge(batchSize);
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
 }
 
 export interface AppSchedulerOptions {

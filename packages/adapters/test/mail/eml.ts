@@ -1,42 +1,44 @@
-/** Just enough RFC 5322 / MIME parsing to check what our mailers produce. */
-export interface ParsedPart {
-  headers: Map<string, string>;
-  body: string;
+import { simpleParser, type AddressObject, type EmailAddress, type HeaderValue } from 'mailparser';
+
+/** What the tests check of a message our mailers produced, read by mailparser (not by hand). */
+export interface ReadEmail {
+  /** The recipients' addresses. */
+  to: string[];
+  from: { name: string; address: string };
+  subject: string;
+  messageId: string;
+  date: Date | undefined;
+  /** The top-level MIME type, e.g. multipart/alternative. */
+  contentType: string;
+  mimeVersion: string;
+  text: string;
+  html: string;
 }
 
-export function parseMessage(raw: string): ParsedPart {
-  const split = raw.indexOf('\r\n\r\n');
-  if (split < 0) throw new Error('no blank line between headers and body');
-  const headerLines = raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ') // unfold continued header lines
-    .split('\r\n');
-  const headers = new Map<string, string>();
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) throw new Error(`malformed header line: ${line}`);
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(split + 4) };
+export async function readEmail(raw: string | Buffer): Promise<ReadEmail> {
+  const mail = await simpleParser(raw);
+  return {
+    to: addresses(mail.to).map((a) => a.address ?? ''),
+    from: { name: mail.from?.value[0]?.name ?? '', address: mail.from?.value[0]?.address ?? '' },
+    subject: mail.subject ?? '',
+    messageId: mail.messageId ?? '',
+    date: mail.date,
+    contentType: headerValue(mail.headers.get('content-type')),
+    mimeVersion: headerValue(mail.headers.get('mime-version')),
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : '',
+  };
 }
 
-/** The parts of a multipart body, each parsed and its body decoded. */
-export function partsOf(message: ParsedPart): ParsedPart[] {
-  const boundary = /boundary="?([^";]+)"?/.exec(message.headers.get('content-type') ?? '')?.[1];
-  if (!boundary) throw new Error('not a multipart message');
-  const chunks = message.body.split(`--${boundary}`);
-  // chunks[0] is the preamble, the last one the epilogue after the closing `--`.
-  return chunks.slice(1, -1).map((chunk) => {
-    const part = parseMessage(chunk.replace(/^\r\n/, ''));
-    return { headers: part.headers, body: decode(part.body, part.headers.get('content-transfer-encoding')) };
-  });
+function addresses(field: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  if (!field) return [];
+  return (Array.isArray(field) ? field : [field]).flatMap((a) => a.value);
 }
 
-function decode(body: string, encoding: string | undefined): string {
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
-  return body;
+/** Structured headers (Content-Type) carry their value beside their parameters. */
+function headerValue(header: HeaderValue | undefined): string {
+  if (header === undefined) return '';
+  if (typeof header === 'string') return header;
+  if (typeof header === 'object' && 'value' in header && typeof header.value === 'string') return header.value;
+  return String(header);
 }

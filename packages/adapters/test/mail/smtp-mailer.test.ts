@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SmtpMailer } from '../../src/mail/index.js';
 import { startSmtpTestServer } from './smtp-test-server.js';
-import { parseMessage, partsOf } from './eml.js';
+import { readEmail } from './eml.js';
 
 describe('SmtpMailer', () => {
   let server: Awaited<ReturnType<typeof startSmtpTestServer>>;
@@ -27,10 +27,10 @@ describe('SmtpMailer', () => {
       expect(mail?.auth).toBe('mailer:s3cret');
       expect(mail?.from).toBe('no-reply@giggatek.local');
       expect(mail?.to).toEqual(['ada@example.com']);
-      const message = parseMessage(mail?.data ?? '');
-      expect(message.headers.get('message-id')).toBe(messageId);
-      expect(message.headers.get('subject')).toBe('Welcome to GigGatek');
-      expect(partsOf(message).map((p) => p.body.trim())).toEqual(['plain', '<p>rich</p>']);
+      const message = await readEmail(mail?.data ?? '');
+      expect(message.messageId).toBe(messageId);
+      expect(message.subject).toBe('Welcome to GigGatek');
+      expect([message.text.trim(), message.html.trim()]).toEqual(['plain', '<p>rich</p>']);
     } finally {
       mailer.close();
     }

@@ -78,7 +78,7 @@ function adminFilter(query: AdminListQuery): AdminOrderFilter {
     perPage: query.per_page,
     status: query.status,
     paymentStatus: query.payment_status,
-    customerEmail: query.customer_email?.trim(),
+    customerEmail: query.customer_email,
     createdFrom,
     createdTo,
   };

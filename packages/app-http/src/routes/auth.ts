@@ -1,3 +1,4 @@
+import { normalizeEmail } from '@giggatek/domain';
 import type { ApiRouter, ApiContext } from '../api-router.js';
 import { PUBLIC, SIGNED_IN } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
@@ -44,7 +45,7 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
     before: [rateLimit(limiters.general)],
     responses: { 200: { description: 'Signed in', schema: schema.session }, 401: { description: 'Invalid email or password', schema: errorEnvelope }, 429: tooMany },
     async handle(ctx, { body }) {
-      const key = `${ctx.ip}|${body.email.trim().toLowerCase()}`;
+      const key = `${ctx.ip}|${normalizeEmail(body.email)}`;
       await charge(ctx, limiters.login, key);
       const result = await identity.login(body, client(ctx));
       await limiters.login.reset(key);

@@ -1,3 +1,4 @@
+import { untilShortBatch } from '../shared/batches.js';
 import { MINUTE_MS, type Clock } from '../shared/clock.js';
 import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
@@ -168,12 +169,10 @@ export class OrderingService implements OrderingUseCases {
     const now = this.deps.clock.now();
     const minutes = await this.deps.settings.get('order_expiry_minutes');
     const cutoff = new Date(now.getTime() - minutes * MINUTE_MS);
-    let expired = 0;
-    for (;;) {
-      const batch = await this.deps.orders.cancelExpired(cutoff, EXPIRY_BATCH_SIZE, now, ORDER_EXPIRY_ACTOR);
-      expired += batch.length;
-      if (batch.length < EXPIRY_BATCH_SIZE) return expired;
-    }
+    return untilShortBatch(EXPIRY_BATCH_SIZE, async (limit) => {
+      const cancelled = await this.deps.orders.cancelExpired(cutoff, limit, now, ORDER_EXPIRY_ACTOR);
+      return cancelled.length;
+    });
   }
 
   /**

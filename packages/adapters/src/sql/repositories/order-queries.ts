@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { offsetOf } from '@giggatek/domain';
+import { normalizeEmail, offsetOf } from '@giggatek/domain';
 import type {
   AdminOrderFilter, Id, Order, OrderDetail, OrderItem, OrderListFilter, Page, PaymentEntry,
 } from '@giggatek/domain';
@@ -52,9 +52,8 @@ export function listAllOrders(db: Knex, filter: AdminOrderFilter): Promise<Page<
     if (filter.status) query.where('orders.status', filter.status);
     if (filter.paymentStatus) query.where('orders.payment_status', filter.paymentStatus);
     if (filter.customerEmail !== undefined) {
-      // Emails are stored lower-cased (users_email_unique), so this is an index lookup.
-      const email = filter.customerEmail.trim().toLowerCase();
-      query.whereIn('orders.user_id', db('users').select('id').where('email', email));
+      // Emails are stored normalised (users_email_unique), so this is an index lookup.
+      query.whereIn('orders.user_id', db('users').select('id').where('email', normalizeEmail(filter.customerEmail)));
     }
     if (filter.createdFrom) query.where('orders.created_at', '>=', filter.createdFrom);
     if (filter.createdTo) query.where('orders.created_at', '<=', filter.createdTo);

@@ -1,4 +1,4 @@
-import { cents } from '@giggatek/domain';
+import { actorLabelOf, cents } from '@giggatek/domain';
 import type {
   AddressSnapshot, ChangeActor, LedgerStatus, NewOrder, NewPaymentEntry, Order, OrderItem, OrderStatus, PaymentEntry,
   PaymentKind, PaymentStatus, ShippingMethod, StatusChange,
@@ -49,7 +49,7 @@ export function historyColumns(
     from_status: change.from,
     to_status: change.to,
     actor_user_id: change.actor.kind === 'user' ? change.actor.userId : null,
-    actor_label: change.actor.kind === 'user' ? change.actor.role : `system:${change.actor.name}`,
+    actor_label: actorLabelOf(change.actor),
     note: change.note,
     created_at: change.now,
   };

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DomainError, offsetOf } from '@giggatek/domain';
+import { DomainError, normalizeEmail, offsetOf } from '@giggatek/domain';
 import type {
   Id, NewUser, Page, Role, User, UserCredentials, UserListFilter, UserProfilePatch, UserRepository,
 } from '@giggatek/domain';
@@ -98,11 +98,6 @@ export class SqlUserRepository implements UserRepository {
       perPage: filter.perPage,
     };
   }
-}
-
-/** Emails are stored lower-cased, which makes the unique index case-insensitive everywhere. */
-export function normalizeEmail(email: string): string {
-  return email.toLowerCase();
 }
 
 function toCredentials(row: UserModel): UserCredentials {
