@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { SQLITE_BUSY_WAIT_MS } from '@giggatek/adapters';
+import { createContainer, disposeContainer, loadConfig, SQLITE_BUSY_WAIT_MS } from '@giggatek/adapters';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli-commands.js';
+import { STRONG_PASSWORD } from './support/accounts.js';
 import { customerWithAddress, manager, orderCount, placeOrder, productWith, stockOf, type Customer } from './support/orders.js';
 import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
 
@@ -111,5 +113,27 @@ describe('SQLite locked by another process', () => {
     }
     const row = await server.db('users').where({ id: customer.userId }).first('first_name');
     expect(row.first_name).toBe('Grace');
+  });
+
+  it('lets npm run cli -- user:create run beside a server that is placing orders', async () => {
+    // The CLI's own container: its own connection to the file, as in its own process.
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
+    const cli = createContainer(config);
+    const err: string[] = [];
+    try {
+      const orders = Array.from({ length: 5 }, () => placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]));
+      const code = await runCli(
+        ['user:create', '--email', 'ops@example.com', '--password', STRONG_PASSWORD, '--role', 'manager', '--first-name', 'Ops', '--last-name', 'Team'],
+        { container: cli, config, out: () => undefined, err: (line) => err.push(line), untilSignal: async () => 'SIGTERM' },
+      );
+      expect(code, err.join('\n')).toBe(0);
+      expect((await Promise.all(orders)).map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
+    } finally {
+      await disposeContainer(cli);
+    }
+    const login = await server.request('POST', '/api/auth/login', { body: { email: 'ops@example.com', password: STRONG_PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(await orderCount(server)).toBe(5);
+    expect(await stockOf(server, productId)).toBe(0);
   });
 });
