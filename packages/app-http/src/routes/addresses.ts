@@ -24,6 +24,7 @@ export function addressRoutes(api: ApiRouter, { addresses }: ApiServices): void 
     method: 'post', path: '/auth/addresses', tag: 'addresses', access: SIGNED_IN,
     summary: 'Add an address (the first one becomes the default)',
     body: createAddressBody,
+    idempotent: true,
     responses: { 201: { description: 'Created', schema: wrapped('address', address) }, 400: badRequest },
     async handle(ctx, { body, actor }) {
       ctx.status = 201;

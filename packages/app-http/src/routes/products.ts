@@ -66,6 +66,7 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
     method: 'post', path: '/products', tag: 'products', access: needs('products:write'),
     summary: 'Create a product (manager or admin)',
     body: createProductBody,
+    idempotent: true,
     responses: { 201: { description: 'Created', schema: wrapped('product', product) }, 400: badRequest, 403: forbidden },
     async handle(ctx, { body, actor }) {
       ctx.status = 201;
