@@ -42,9 +42,18 @@ export function loadConfig(env: Env): AppConfig {
     corsOrigins: corsOrigins(env),
     rateLimits: rateLimits(env),
     scheduler: oneOf<SchedulerMode>(env, 'SCHEDULER', SCHEDULER_MODES, 'inline'),
-    seedDemoData: boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development'),
+    seedDemoData: seedDemoData(env, nodeEnv),
     warnings,
   };
+}
+
+/** The demo accounts' passwords are published in the README: never in production. */
+function seedDemoData(env: Env, nodeEnv: NodeEnv): boolean {
+  const seed = boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development');
+  if (seed && nodeEnv === 'production') {
+    throw new ConfigError('SEED_DEMO_DATA', 'must not be true when NODE_ENV=production (the demo accounts have published passwords)', env.SEED_DEMO_DATA);
+  }
+  return seed;
 }
 
 /** The value, or undefined when unset or blank (an empty `FOO=` line means "not set"). */

@@ -59,7 +59,7 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
       PORT: '8080',
       DATABASE_URL: 'mysql://shop:pw@db.internal:3306/giggatek',
       REDIS_URL: 'rediss://cache.internal:6380',
@@ -77,11 +77,11 @@ describe('loadConfig', () => {
       BCRYPT_COST: '4',
       LOG_LEVEL: 'debug',
       CORS_ORIGINS: 'https://shop.example, http://localhost:3000',
-      SEED_DEMO_DATA: 'true',
+      SEED_DEMO_DATA: 'false',
       SCHEDULER: 'off',
     });
     expect(config).toEqual({
-      nodeEnv: 'production',
+      nodeEnv: 'development',
       port: 8080,
       databaseUrl: 'mysql://shop:pw@db.internal:3306/giggatek',
       redisUrl: 'rediss://cache.internal:6380',
@@ -102,7 +102,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://shop.example', 'http://localhost:3000'],
       rateLimits: DEFAULT_RATE_LIMITS,
       scheduler: 'off',
-      seedDemoData: true,
+      seedDemoData: false,
       warnings: [],
     });
   });
@@ -144,6 +144,18 @@ describe('loadConfig', () => {
     });
     it('rejects other URLs', () => {
       for (const bad of ['http://cache:6379', '127.0.0.1:6379', 'redis']) expectRejected({ REDIS_URL: bad }, 'REDIS_URL');
+    });
+  });
+
+  describe('SEED_DEMO_DATA', () => {
+    it('seeds in development only, by default', () => {
+      expect(loadConfig({ NODE_ENV: 'development' }).seedDemoData).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test' }).seedDemoData).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).seedDemoData).toBe(false);
+    });
+    it('is refused in production, where the demo accounts would have published passwords', () => {
+      expectRejected({ NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'true' }, 'SEED_DEMO_DATA', /NODE_ENV=production/);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(false);
     });
   });
 
