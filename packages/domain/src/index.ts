@@ -41,6 +41,7 @@ export * from './shared/unit-of-work.js';
 export * from './shared/idempotency-purger.js';
 export * from './settings/ports.js';
 export * from './settings/store-settings.js';
+export { CATEGORY_MAX_LENGTH } from './settings/setting-rules.js';
 export * from './payments/payment.js';
 export * from './ordering/order.js';
 export * from './ordering/pricing.js';

@@ -1,16 +1,17 @@
+import { ADDRESS_TEXT_MAX_LENGTH, PHONE_MAX_LENGTH, POSTAL_CODE_MAX_LENGTH } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 import { nullableText, text } from './common.js';
 
 const fields = {
-  label: nullableText(100),
-  recipient_name: text(100),
-  line1: text(200),
-  line2: nullableText(200),
-  city: text(100),
-  state: text(100),
-  postal_code: text(20),
+  label: nullableText(ADDRESS_TEXT_MAX_LENGTH),
+  recipient_name: text(ADDRESS_TEXT_MAX_LENGTH),
+  line1: text(ADDRESS_TEXT_MAX_LENGTH),
+  line2: nullableText(ADDRESS_TEXT_MAX_LENGTH),
+  city: text(ADDRESS_TEXT_MAX_LENGTH),
+  state: text(ADDRESS_TEXT_MAX_LENGTH),
+  postal_code: text(POSTAL_CODE_MAX_LENGTH),
   country: { type: 'string', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2; default US.' },
-  phone: { type: ['string', 'null'], maxLength: 30 },
+  phone: { type: ['string', 'null'], maxLength: PHONE_MAX_LENGTH },
   is_default: { type: 'boolean' },
 };
 

@@ -1,11 +1,12 @@
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, ROLES } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 import { text } from './common.js';
 
-const email: JsonSchema = { type: 'string', minLength: 3, maxLength: 254, description: 'Case-insensitive; stored lower-cased.' };
+const email: JsonSchema = { type: 'string', minLength: 3, maxLength: EMAIL_MAX_LENGTH, description: 'Case-insensitive; stored lower-cased.' };
 // The password policy itself (8+ chars, classes, ≤ 72 bytes) lives in the domain, which
 // names the exact rule; the schema only insists on a string of sane size.
 const password: JsonSchema = { type: 'string', minLength: 1, maxLength: 1024 };
-const phone: JsonSchema = { type: ['string', 'null'], maxLength: 30 };
+const phone: JsonSchema = { type: ['string', 'null'], maxLength: PHONE_MAX_LENGTH };
 
 export const user: JsonSchema = {
   type: 'object',
@@ -16,7 +17,7 @@ export const user: JsonSchema = {
     first_name: { type: 'string' },
     last_name: { type: 'string' },
     phone: { type: ['string', 'null'] },
-    role: { type: 'string', enum: ['customer', 'manager', 'admin'] },
+    role: { type: 'string', enum: [...ROLES] },
     email_verified: { type: 'boolean' },
   },
 };
@@ -24,13 +25,13 @@ export const user: JsonSchema = {
 export const registerBody: JsonSchema = {
   type: 'object',
   required: ['email', 'password', 'first_name', 'last_name'],
-  properties: { email, password, first_name: text(100), last_name: text(100), phone },
+  properties: { email, password, first_name: text(NAME_MAX_LENGTH), last_name: text(NAME_MAX_LENGTH), phone },
 };
 
 export const loginBody: JsonSchema = {
   type: 'object',
   required: ['email', 'password'],
-  properties: { email: { type: 'string', maxLength: 254 }, password },
+  properties: { email: { type: 'string', maxLength: EMAIL_MAX_LENGTH }, password },
 };
 
 export const refreshBody: JsonSchema = {
@@ -40,7 +41,7 @@ export const refreshBody: JsonSchema = {
 
 export const updateProfileBody: JsonSchema = {
   type: 'object',
-  properties: { first_name: text(100), last_name: text(100), phone },
+  properties: { first_name: text(NAME_MAX_LENGTH), last_name: text(NAME_MAX_LENGTH), phone },
 };
 
 export const changePasswordBody: JsonSchema = {
@@ -52,7 +53,7 @@ export const changePasswordBody: JsonSchema = {
 export const resetRequestBody: JsonSchema = {
   type: 'object',
   required: ['email'],
-  properties: { email: { type: 'string', maxLength: 254 } },
+  properties: { email: { type: 'string', maxLength: EMAIL_MAX_LENGTH } },
 };
 
 export const resetBody: JsonSchema = {

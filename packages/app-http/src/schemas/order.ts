@@ -1,4 +1,7 @@
-import { ORDER_STATUSES, PAYMENT_STATUSES, SHIPPING_METHODS } from '@giggatek/domain';
+import {
+  EMAIL_MAX_LENGTH, MAX_LINE_QUANTITY, MAX_ORDER_LINES, MIN_LINE_QUANTITY, ORDER_NOTES_MAX_LENGTH, ORDER_STATUSES,
+  PAYMENT_STATUSES, SHIPPING_METHODS, STAFF_NOTE_MAX_LENGTH, TRACKING_NUMBER_MAX_LENGTH,
+} from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 import { pageQuery } from './common.js';
 
@@ -13,24 +16,24 @@ export const placeOrderBody: JsonSchema = {
     items: {
       type: 'array',
       minItems: 1,
-      maxItems: 50,
+      maxItems: MAX_ORDER_LINES,
       description: 'One line per product (a product at most once).',
       items: {
         type: 'object',
         required: ['product_id', 'quantity'],
-        properties: { product_id: id, quantity: { type: 'integer', minimum: 1, maximum: 99 } },
+        properties: { product_id: id, quantity: { type: 'integer', minimum: MIN_LINE_QUANTITY, maximum: MAX_LINE_QUANTITY } },
       },
     },
     shipping_address_id: id,
     billing_address_id: { ...id, description: 'Defaults to the shipping address.' },
     shipping_method: { type: 'string', enum: [...SHIPPING_METHODS] },
-    notes: { type: ['string', 'null'], maxLength: 1000 },
+    notes: { type: ['string', 'null'], maxLength: ORDER_NOTES_MAX_LENGTH },
   },
 };
 
 export const cancelOrderBody: JsonSchema = {
   type: 'object',
-  properties: { note: { type: ['string', 'null'], maxLength: 1000, description: 'Why; kept in the status history.' } },
+  properties: { note: { type: ['string', 'null'], maxLength: STAFF_NOTE_MAX_LENGTH, description: 'Why; kept in the status history.' } },
 };
 
 export const orderListQuery: JsonSchema = {
@@ -44,7 +47,7 @@ export const adminOrderListQuery: JsonSchema = {
     ...pageQuery,
     status: { type: 'string', enum: [...ORDER_STATUSES] },
     payment_status: { type: 'string', enum: [...PAYMENT_STATUSES] },
-    customer_email: { type: 'string', minLength: 1, maxLength: 254, description: 'Exact match, any letter case.' },
+    customer_email: { type: 'string', minLength: 1, maxLength: EMAIL_MAX_LENGTH, description: 'Exact match, any letter case.' },
     date_from: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or after this UTC day.' },
     date_to: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or before this UTC day.' },
   },
@@ -56,8 +59,8 @@ export const staffOrderUpdateBody: JsonSchema = {
   properties: {
     status: { type: 'string', enum: [...ORDER_STATUSES] },
     payment_status: { type: 'string', enum: [...PAYMENT_STATUSES], description: "Offline payments: 'paid' moves a pending order to processing." },
-    tracking_number: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
-    note: { type: ['string', 'null'], maxLength: 1000, description: 'Kept in the status history.' },
+    tracking_number: { type: ['string', 'null'], minLength: 1, maxLength: TRACKING_NUMBER_MAX_LENGTH },
+    note: { type: ['string', 'null'], maxLength: STAFF_NOTE_MAX_LENGTH, description: 'Kept in the status history.' },
   },
 };
 

@@ -1,3 +1,4 @@
+import { CATEGORY_MAX_LENGTH, PRODUCT_LIMITS, PRODUCT_STATUSES } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 import { pageQuery } from './common.js';
 
@@ -7,10 +8,10 @@ export const productListQuery: JsonSchema = {
   type: 'object',
   properties: {
     ...pageQuery,
-    q: { type: 'string', maxLength: 200 },
-    category: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 20 },
+    q: { type: 'string', maxLength: PRODUCT_LIMITS.name },
+    category: { type: 'array', items: { type: 'string', maxLength: CATEGORY_MAX_LENGTH }, maxItems: 20 },
     condition: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 10 },
-    brand: { type: 'string', maxLength: 100 },
+    brand: { type: 'string', maxLength: PRODUCT_LIMITS.brand },
     price_min: { type: 'integer', minimum: 0 },
     price_max: { type: 'integer', minimum: 0 },
     rentable: { type: 'boolean' },
@@ -20,17 +21,17 @@ export const productListQuery: JsonSchema = {
 };
 
 const writableFields = {
-  name: { type: 'string', minLength: 1, maxLength: 200 },
-  description: { type: 'string', maxLength: 10_000 },
-  category: { type: 'string', minLength: 1, maxLength: 100 },
-  brand: { type: 'string', minLength: 1, maxLength: 100 },
+  name: { type: 'string', minLength: 1, maxLength: PRODUCT_LIMITS.name },
+  description: { type: 'string', maxLength: PRODUCT_LIMITS.description },
+  category: { type: 'string', minLength: 1, maxLength: CATEGORY_MAX_LENGTH },
+  brand: { type: 'string', minLength: 1, maxLength: PRODUCT_LIMITS.brand },
   condition: { type: 'string', minLength: 1, maxLength: 50 },
   specifications: {
     type: 'object',
-    maxProperties: 50,
+    maxProperties: PRODUCT_LIMITS.specifications,
     additionalProperties: { type: ['string', 'number'] },
   },
-  image_urls: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 2000 } },
+  image_urls: { type: 'array', maxItems: PRODUCT_LIMITS.images, items: { type: 'string', minLength: 1, maxLength: PRODUCT_LIMITS.imageUrl } },
   price: { type: 'integer', exclusiveMinimum: 0, description: 'Cash price in cents.' },
   rental_rates: {
     type: 'object',
@@ -41,7 +42,7 @@ const writableFields = {
   rentable: { type: 'boolean' },
   stock: { type: 'integer', minimum: 0 },
   is_featured: { type: 'boolean' },
-  status: { type: 'string', enum: ['active', 'archived'] },
+  status: { type: 'string', enum: [...PRODUCT_STATUSES] },
 };
 
 export const createProductBody: JsonSchema = {
