@@ -1,6 +1,7 @@
 import { ConfigError } from './config-error.js';
 import { LOG_LEVELS, NODE_ENVS, SCHEDULER_MODES } from './app-config.js';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-policy.js';
+import { redactUrl } from './redact-url.js';
 import type { AppConfig, LogLevel, NodeEnv, SchedulerMode } from './app-config.js';
 import type { Limit, RateLimitSettings } from '../rate-limit/rate-limit-policy.js';
 
@@ -110,7 +111,7 @@ function optionalUrl(env: Env, name: string, protocols: readonly string[]): stri
   if (raw === undefined) return null;
   const url = parseUrl(raw);
   if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
-    throw new ConfigError(name, `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`, redact(raw));
+    throw new ConfigError(name, `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`, redactUrl(raw));
   }
   return raw;
 }
@@ -121,7 +122,7 @@ function databaseUrl(env: Env): string {
   if (raw.startsWith('sqlite:') && raw.length > 'sqlite:'.length) return raw;
   const url = raw.startsWith('mysql://') ? parseUrl(raw) : null;
   if (!url || url.hostname === '') {
-    throw new ConfigError('DATABASE_URL', 'must be sqlite:<path> or mysql://user:pass@host:3306/db', redact(raw));
+    throw new ConfigError('DATABASE_URL', 'must be sqlite:<path> or mysql://user:pass@host:3306/db', redactUrl(raw));
   }
   return raw;
 }
@@ -183,10 +184,6 @@ function corsOrigins(env: Env): string[] {
 }
 
 /** The value with any URL password masked, so a bad value can be shown without leaking it. */
-function redact(raw: string): string {
-  return raw.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
-}
-
 const RATE_LIMIT_VARIABLES: Record<keyof RateLimitSettings, string> = {
   general: 'RATE_LIMIT_GENERAL',
   login: 'RATE_LIMIT_LOGIN',

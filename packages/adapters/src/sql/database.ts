@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import knexFactory from 'knex';
 import type { Knex } from 'knex';
+import { redactUrl } from '../config/redact-url.js';
 import { SqliteClient } from './sqlite-client.js';
 
 /** A better-sqlite3 connection, as far as we use it when the pool opens one. */
@@ -19,7 +20,7 @@ interface SqliteConnection {
 export function createDatabase(url: string): Knex {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return openMysql(new URL(url));
-  throw new Error(`unsupported database url (expected sqlite:<path> or mysql://…): ${redact(url)}`);
+  throw new Error(`unsupported database url (expected sqlite:<path> or mysql://…): ${redactUrl(url)}`);
 }
 
 /**
@@ -118,8 +119,4 @@ function openMysql(url: URL): Knex {
     // Fail fast when the server is down (health answers 503) instead of knex's 60 s wait.
     acquireConnectionTimeout: 10_000,
   });
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
