@@ -1,3 +1,4 @@
+import { securityHeaders } from '@giggatek/adapters';
 import { Router } from '@koa/router';
 import { Eta } from 'eta';
 import Koa from 'koa';
@@ -7,6 +8,8 @@ import { adminCss } from './views/admin-css.js';
 
 export interface AdminOptions {
   version: string;
+  /** Send Strict-Transport-Security (the shop is served over https). */
+  hsts?: boolean;
 }
 
 /**
@@ -31,12 +34,7 @@ export function createAdminApp(options: AdminOptions): Koa {
   });
 
   const app = new Koa();
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('X-Frame-Options', 'DENY');
-    ctx.set('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'");
-    await next();
-  });
+  app.use(securityHeaders({ hsts: options.hsts ?? false, contentSecurityPolicy: { defaultSrc: ["'self'"] } }));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -1,3 +1,4 @@
+import { isHttpsUrl, securityHeaders } from '@giggatek/adapters';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import { ApiRouter, type ApiContext } from './api-router.js';
@@ -11,7 +12,6 @@ import { jsonBody } from './middleware/json-body.js';
 import { methodNotAllowed } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
-import { securityHeaders } from './middleware/security-headers.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminOrderRoutes } from './routes/admin-orders.js';
 import { authRoutes } from './routes/auth.js';
@@ -47,7 +47,8 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
 
   app.use(requestId());
   app.use(accessLog(options.logger));
-  app.use(securityHeaders({ hsts: new URL(services.publicUrl).protocol === 'https:' }));
+  // The JSON API serves no HTML: nothing may load from it as a document's resource.
+  app.use(securityHeaders({ hsts: isHttpsUrl(services.publicUrl), contentSecurityPolicy: { defaultSrc: ["'none'"] } }));
   app.use(corsAllowList(services.corsOrigins));
   app.use(errorEnvelope());
   app.use(methodNotAllowed(api.router));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isHttpsUrl } from '@giggatek/adapters';
 import { createAdminApp } from '@giggatek/app-admin';
 import type { Logger } from 'pino';
 import { createAccountApp } from './account-pages/account-app.js';
@@ -17,7 +18,7 @@ export interface ServerOptions {
  */
 export function createHttpServer(services: ApiServices, options: ServerOptions): Server {
   const api = createApiApp(services, options).callback();
-  const admin = createAdminApp({ version: services.version }).callback();
+  const admin = createAdminApp({ version: services.version, hsts: isHttpsUrl(services.publicUrl) }).callback();
   const account = createAccountApp({ ...services, ...options }).callback();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';

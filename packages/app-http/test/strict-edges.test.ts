@@ -266,13 +266,29 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
-    it('is sent when PUBLIC_URL is https', async () => {
+    it('is sent when PUBLIC_URL is https, by the API, the admin and the account pages alike', async () => {
       const secure = await startTestServer(engine, { env: { PUBLIC_URL: 'https://shop.example' } });
       try {
-        const response = await secure.request('GET', '/api/health');
-        expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+        for (const path of ['/api/health', '/admin', '/account/reset-password?token=x']) {
+          const response = await secure.request('GET', path);
+          expect(response.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d+/);
+        }
       } finally {
         await secure.stop();
+      }
+    });
+  });
+
+  describe('one security header configuration for every app', () => {
+    it('sends nosniff, frame deny, no referrer and a CSP forbidding frames on the API, the admin and the account pages', async () => {
+      for (const path of ['/api/health', '/admin', '/account/verify-email?token=x']) {
+        const response = await server.request('GET', path);
+        expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+        expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+        expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+        expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('strict-transport-security'), path).toBeNull();
+        expect(response.headers.get('x-powered-by'), path).toBeNull();
       }
     });
   });
