@@ -1,5 +1,6 @@
 // The public surface of @giggatek/domain: what adapters, apps and embedding teams import.
 export * from './shared/money.js';
+export * from './shared/money-format.js';
 export * from './shared/errors.js';
 export * from './shared/clock.js';
 export * from './shared/local-date.js';

@@ -1,6 +1,6 @@
+import { formatMoney } from '@giggatek/domain';
 import PDFDocument from 'pdfkit';
 import { fontChain, textRuns, type FontWeight } from './fonts.js';
-import { formatUsd } from './format-usd.js';
 
 /** Who issues a document (printed in its header and footer). */
 export interface ShopIdentity {
@@ -164,7 +164,7 @@ export class PdfDocumentWriter {
       const y = this.doc.y;
       const style: TextStyle = { weight: line.bold === true ? 'bold' : 'regular', size: line.bold === true ? 12 : 10 };
       this.text(line.label, { ...style, width: amountX - labelX - 10, align: 'right' }, { x: labelX, y });
-      this.text(formatUsd(line.amount), { ...style, width: this.right - amountX, align: 'right' }, { x: amountX, y });
+      this.text(formatMoney(line.amount), { ...style, width: this.right - amountX, align: 'right' }, { x: amountX, y });
     }
     this.doc.x = this.left;
   }

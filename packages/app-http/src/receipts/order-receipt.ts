@@ -1,5 +1,4 @@
-import type { AddressSnapshot, OrderView } from '@giggatek/domain';
-import { formatUsd } from '../documents/format-usd.js';
+import { formatMoney, type AddressSnapshot, type OrderView } from '@giggatek/domain';
 import { PdfDocumentWriter, type ShopIdentity, type TableColumn } from '../documents/pdf-document.js';
 
 export interface ReceiptOptions {
@@ -37,7 +36,7 @@ export function renderOrderReceipt(order: OrderView, options: ReceiptOptions): P
   document.moveTo(Math.max(billEnd, shipEnd));
 
   document.table(COLUMNS, order.items.map((item) => [
-    item.productName, String(item.quantity), formatUsd(item.unitPrice), formatUsd(item.lineTotal),
+    item.productName, String(item.quantity), formatMoney(item.unitPrice), formatMoney(item.lineTotal),
   ]));
   document.moneyLines([
     { label: 'Subtotal', amount: order.subtotal },
