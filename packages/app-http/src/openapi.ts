@@ -79,8 +79,10 @@ function commonResponses(route: RouteDefinition<never, never>): Record<number, R
   const error = (description: string): ResponseSpec => ({ description, schema: errorEnvelope });
   const responses: Record<number, ResponseSpec> = {
     429: error('Rate limited (see Retry-After)'),
-    503: error('The database is unavailable'),
+    500: error('internal_error: an unexpected failure (logged with the request id; no internals are shown)'),
+    503: error('service_unavailable: the database is down; database_busy: it stayed locked by another process (see Retry-After)'),
   };
+  if (route.path.includes(':')) responses[404] = error('not_found: no such resource (or not yours), or an id that is not a positive integer');
   if (route.body || route.query) responses[400] = error('Invalid input: the message names the field, details lists each');
   if (route.access.kind !== 'public') responses[401] = error('Missing, invalid or expired access token');
   if (route.access.kind === 'permission') responses[403] = error('Your role may not do this');
