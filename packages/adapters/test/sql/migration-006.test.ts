@@ -55,7 +55,8 @@ describe.each(engines)('migration 006-stock-movements (%s)', (engine) => {
     ]);
     expect(toDate(rows[0].created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     const sums = await db('products as p').leftJoin('stock_movements as m', 'm.product_id', 'p.id')
-      .groupBy('p.id', 'p.stock').select('p.stock').sum({ total: 'm.delta' });
+      .groupBy('p.id', 'p.stock').select('p.stock').sum({ total: 'm.delta' }) as Array<{ stock: unknown; total: unknown }>;
+    expect(sums).toHaveLength(3);
     for (const row of sums) expect(Number(row.total ?? 0)).toBe(Number(row.stock));
   });
 
