@@ -54,8 +54,9 @@ describe.each(engines)('migration 006-stock-movements (%s)', (engine) => {
       { slug: 'in-stock', delta: 7, reason: 'adjustment', order_id: null, actor_user_id: null, actor_label: 'system:migration' },
     ]);
     expect(toDate(rows[0].created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    const sums = await db('products as p').leftJoin('stock_movements as m', 'm.product_id', 'p.id')
-      .groupBy('p.id', 'p.stock').select('p.stock').sum({ total: 'm.delta' }) as Array<{ stock: unknown; total: unknown }>;
+    const sums: Array<{ stock: unknown; total: unknown }> = await db('products as p')
+      .leftJoin('stock_movements as m', 'm.product_id', 'p.id')
+      .groupBy('p.id', 'p.stock').select('p.stock').sum({ total: 'm.delta' });
     expect(sums).toHaveLength(3);
     for (const row of sums) expect(Number(row.total ?? 0)).toBe(Number(row.stock));
   });

@@ -3,7 +3,7 @@ import { expiryCancellation, ORDER_EXPIRY_ACTOR } from '@giggatek/domain';
 import type { ChangeActor, Id, OrderRepository, ProductRepository, StockMovement } from '@giggatek/domain';
 import { productData } from './product-fixtures.js';
 import {
-  createProduct, createTestUser, customer, minutesAfter, newOrder, shortageOf, stockOf, t0,
+  createProduct, createTestUser, minutesAfter, newOrder, shortageOf, stockOf, t0,
   type MakeOrderFixture, type OrderFixture,
 } from './order-fixtures.js';
 
