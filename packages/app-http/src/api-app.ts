@@ -14,6 +14,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminOrderRoutes } from './routes/admin-orders.js';
+import { adminStockRoutes } from './routes/admin-stock.js';
 import { authRoutes } from './routes/auth.js';
 import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
@@ -44,6 +45,7 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   productRoutes(api, services);
   orderRoutes(api, services);
   adminOrderRoutes(api, services);
+  adminStockRoutes(api, services);
 
   app.use(requestId());
   app.use(accessLog(options.logger));

@@ -52,4 +52,6 @@ export * from './ordering/order-status.js';
 export * from './ordering/order-rules.js';
 export * from './ordering/order-changes.js';
 export * from './ordering/stock-shortage.js';
+export * from './stock/stock-movement.js';
+export * from './stock/ports.js';
 export * from './addresses/country-codes.js';

@@ -9,3 +9,4 @@ export { MemoryOrderRepository } from './memory-order-repository.js';
 export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
+export type { MemoryStock, StockShortfall } from './memory-stock.js';

@@ -1,12 +1,12 @@
 import {
-  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, insufficientStockError,
+  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, insufficientStockError, placementMovements, restockMovements,
 } from '@giggatek/domain';
 import type {
   AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
   OrderStatus, Page, PaymentEntry, StatusChange, StatusChangeRequest, TrackingNumberChange, UserRepository,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
-import type { MemoryProductRepository } from './memory-product-repository.js';
+import type { MemoryStock } from './memory-stock.js';
 
 /**
  * Orders in memory. Every write runs without an `await` between its check and its change,
@@ -23,28 +23,26 @@ export class MemoryOrderRepository implements OrderRepository {
   private readonly paymentIds = new IdSequence();
 
   /**
-   * Takes stock from `products`, which then counts ordered products as referenced. `users`
-   * is needed only to filter by customer email.
+   * Takes stock from `stock` (a MemoryProductRepository), whose ledger then holds each
+   * order's movements. `users` is needed only to filter by customer email.
    */
-  constructor(private readonly products: MemoryProductRepository, private readonly users?: UserRepository) {
-    products.addReferenceCheck((productId) =>
-      [...this.orders.values()].some((order) => order.items.some((item) => item.productId === productId)));
-  }
+  constructor(private readonly stock: MemoryStock, private readonly users?: UserRepository) {}
 
   async placeWithStock(order: NewOrder): Promise<Order> {
-    const short = this.products.takeStock(order.lines, order.createdAt);
+    // The id names the movements; a refused order burns it, as an auto-increment may.
+    const id = this.orderIds.next();
+    const short = this.stock.take(placementMovements(id, order.lines, { actor: order.actor, now: order.createdAt }));
     if (short.length > 0) {
-      throw insufficientStockError(short.map(({ line, available }) => {
-        const named = order.lines.find((l) => l.productId === line.productId);
-        return { productId: line.productId, productName: named?.productName ?? '', requested: line.quantity, available };
+      throw insufficientStockError(short.map(({ productId, requested, available }) => {
+        const named = order.lines.find((l) => l.productId === productId);
+        return { productId, productName: named?.productName ?? '', requested, available };
       }));
     }
-    const id = this.orderIds.next();
     const row: Order = {
       id,
       userId: order.userId,
-      status: 'pending',
-      paymentStatus: 'pending',
+      status: order.status,
+      paymentStatus: order.paymentStatus,
       currency: 'usd',
       subtotal: order.subtotal,
       shipping: order.shipping,
@@ -67,7 +65,7 @@ export class MemoryOrderRepository implements OrderRepository {
       updatedAt: new Date(order.createdAt),
     };
     this.orders.set(id, row);
-    this.addHistory(id, null, 'pending', order.actor, null, order.createdAt);
+    this.addHistory(id, null, order.status, order.actor, null, order.createdAt);
     return copy(row);
   }
 
@@ -109,7 +107,9 @@ export class MemoryOrderRepository implements OrderRepository {
     if (change.paymentStatus) row.paymentStatus = change.paymentStatus;
     row.updatedAt = new Date(change.now);
     this.addHistory(id, change.from, change.to, change.actor, change.note, change.now);
-    if (change.restock) this.products.returnStock(row.items, change.now);
+    if (change.restock) {
+      this.stock.putBack(restockMovements(id, row.items, change.restock, { actor: change.actor, now: change.now }));
+    }
     if (change.payment) this.addPayment(change.payment, change.now);
     return copy(row);
   }

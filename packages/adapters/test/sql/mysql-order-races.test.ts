@@ -80,7 +80,7 @@ describe.skipIf(!baseUrl)('order races (mysql)', () => {
     for (let i = 0; i < 5; i += 1) placed.push(await orders.placeWithStock(newOrder(userId, [{ product, quantity: 2 }])));
     const cancel = (order: Order) => orders.changeStatus(order.id, {
       from: 'pending', to: 'cancelled', actor: { kind: 'user', userId, role: 'customer' }, note: null, now: t0,
-      restock: true, requirePaymentStatusIn: ['pending', 'failed'],
+      restock: 'order_cancel', requirePaymentStatusIn: ['pending', 'failed'],
     });
     const results = await Promise.all(placed.flatMap((order) => [cancel(order), cancel(order)]));
     expect(results.filter((r) => r !== null)).toHaveLength(5);

@@ -44,7 +44,7 @@ async function insertOrderLine(knex: Knex, productId: Id): Promise<void> {
 
 /** Every table of the schema, children before parents, for emptying a shared database. */
 const TABLES_CHILDREN_FIRST = [
-  'idempotency_keys', 'payments', 'order_status_history', 'order_items', 'orders',
+  'stock_movements', 'idempotency_keys', 'payments', 'order_status_history', 'order_items', 'orders',
   'refresh_tokens', 'sessions', 'one_time_tokens', 'addresses', 'products', 'settings', 'users',
 ];
 

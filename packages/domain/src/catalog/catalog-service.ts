@@ -1,11 +1,13 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError, notFound, Problems } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
-import type { Page } from '../shared/page.js';
-import { MAX_PER_PAGE } from '../shared/page.js';
+import type { Page, PageRequest } from '../shared/page.js';
+import { pageProblems } from '../shared/page.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { assertCan } from '../identity/permissions.js';
 import type { Actor } from '../identity/user.js';
+import { changeActorOf } from '../ordering/order-status.js';
+import type { StockMovement } from '../stock/stock-movement.js';
 import { ProductReferencedError, type ProductRepository } from './ports.js';
 import { DEFAULT_CATEGORIES } from './product.js';
 import type { Product, ProductData } from './product.js';
@@ -17,7 +19,10 @@ import { slugify, uniqueSlug } from './slug.js';
 export interface CatalogDeps {
   products: ProductRepository;
   clock: Clock;
-  /** Deletion decides delete-or-archive in one transaction holding the product's row. */
+  /**
+   * Deletion decides delete-or-archive in one transaction holding the product's row; an
+   * update's fields and its stock change (with its movement) commit together.
+   */
   unitOfWork: UnitOfWork;
   /** The category list (a setting); defaults to DEFAULT_CATEGORIES. */
   categories?: () => Promise<readonly string[]>;
@@ -55,6 +60,8 @@ export interface CatalogUseCases {
    * DomainError('conflict') says so.
    */
   deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }>;
+  /** Staff (products:write): the product's stock ledger, newest first; not_found for an unknown product. */
+  listStockMovements(actor: Actor, productId: Id, request: PageRequest): Promise<Page<StockMovement>>;
 }
 
 /** Attempts at a free slug when concurrent creates keep taking the one we picked. */
@@ -78,7 +85,8 @@ export class CatalogService implements CatalogUseCases {
   async createProduct(actor: Actor, input: ProductInput): Promise<Product> {
     assertCan(actor, 'products:write');
     const data = validateNewProduct(input, await this.categories());
-    return this.withFreeSlug(data.name, (slug) => this.deps.products.create({ ...data, slug }, this.deps.clock.now()));
+    const now = this.deps.clock.now();
+    return this.withFreeSlug(data.name, (slug) => this.deps.products.create({ ...data, slug }, now, changeActorOf(actor)));
   }
 
   async updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product> {
@@ -88,14 +96,20 @@ export class CatalogService implements CatalogUseCases {
     // SPEC §3: archiving (and bringing back) is deletion's business, which is the admin's.
     if (data.status !== undefined && data.status !== current.status) assertCan(actor, 'products:delete');
     const now = this.deps.clock.now();
-    // The slug follows the name, and only the name: links stay stable through other edits.
-    if (data.name !== undefined && data.name !== current.name && slugify(data.name) !== slugify(current.name)) {
-      const name = data.name;
-      await this.withFreeSlug(name, (slug) => this.deps.products.changeSlug(id, slug, now));
-    }
-    const updated = await this.deps.products.update(id, data, now);
-    if (!updated) throw notFound('product');
-    return updated;
+    const { stock, ...fields } = data;
+    return this.deps.unitOfWork.run(async () => {
+      // The slug follows the name, and only the name: links stay stable through other edits.
+      if (fields.name !== undefined && fields.name !== current.name && slugify(fields.name) !== slugify(current.name)) {
+        const name = fields.name;
+        await this.withFreeSlug(name, (slug) => this.deps.products.changeSlug(id, slug, now));
+      }
+      let updated = await this.deps.products.update(id, fields, now);
+      // The stock is set against the row as it is when locked, never the copy read above:
+      // an order placed meanwhile stays in the ledger (SPEC §4).
+      if (updated && stock !== undefined) updated = await this.deps.products.setStock(id, stock, { actor: changeActorOf(actor), now });
+      if (!updated) throw notFound('product');
+      return updated;
+    });
   }
 
   async deleteProduct(actor: Actor, id: Id): Promise<{ outcome: 'archived' | 'deleted' }> {
@@ -124,6 +138,15 @@ export class CatalogService implements CatalogUseCases {
     return { outcome };
   }
 
+  async listStockMovements(actor: Actor, productId: Id, request: PageRequest): Promise<Page<StockMovement>> {
+    assertCan(actor, 'products:write');
+    const problems = new Problems();
+    pageProblems(request, problems);
+    problems.throwIfAny();
+    if (!(await this.deps.products.findById(productId))) throw notFound('product');
+    return this.deps.products.listStockMovements(productId, request);
+  }
+
   private async categories(): Promise<readonly string[]> {
     return this.deps.categories ? this.deps.categories() : DEFAULT_CATEGORIES;
   }
@@ -145,10 +168,7 @@ export class CatalogService implements CatalogUseCases {
 
 function assertValidFilter(filter: ProductFilter): void {
   const problems = new Problems();
-  if (!Number.isSafeInteger(filter.page) || filter.page < 1) problems.add('page', 'must be a whole number, 1 or more');
-  if (!Number.isSafeInteger(filter.perPage) || filter.perPage < 1 || filter.perPage > MAX_PER_PAGE) {
-    problems.add('per_page', `must be a whole number from 1 to ${MAX_PER_PAGE}`);
-  }
+  pageProblems(filter, problems);
   if (!(PRODUCT_SORTS as readonly string[]).includes(filter.sort)) problems.add('sort', `must be one of: ${PRODUCT_SORTS.join(', ')}`);
   const price = (value: number | undefined, field: string): void => {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) problems.add(field, 'must be a whole number of cents, 0 or more');

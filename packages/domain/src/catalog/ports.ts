@@ -1,13 +1,37 @@
 import { DomainError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { Page } from '../shared/page.js';
+import type { ChangeActor } from '../ordering/order.js';
+import type { StockLedger } from '../stock/ports.js';
 import type { Product, ProductData } from './product.js';
 import type { ProductFilter } from './product-filter.js';
 
-export interface ProductRepository {
-  /** Throws DomainError('already_exists') when the slug is taken. */
-  create(data: ProductData & { slug: string }, now: Date): Promise<Product>;
-  update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null>;
+/** Who changed a product's stock and when, for its movement in the stock ledger. */
+export interface StockChange {
+  actor: ChangeActor;
+  now: Date;
+  note?: string | null;
+}
+
+/** The actor of stock written without a person behind it (tests, imports): `system:catalog`. */
+export const CATALOG_SYSTEM_ACTOR: ChangeActor = { kind: 'system', name: 'catalog' };
+
+export interface ProductRepository extends StockLedger {
+  /**
+   * Throws DomainError('already_exists') when the slug is taken. A product created with
+   * stock gets its first movement (an `adjustment` of that stock, by `actor`, default
+   * CATALOG_SYSTEM_ACTOR) in the same transaction.
+   */
+  create(data: ProductData & { slug: string }, now: Date, actor?: ChangeActor): Promise<Product>;
+  /** Every field but the stock, which only changes with a movement (setStock, orders). */
+  update(id: Id, data: Partial<Omit<ProductData, 'stock'>>, now: Date): Promise<Product | null>;
+  /**
+   * Sets the stock to `stock` in one transaction holding the product's row: the difference
+   * from the stock it holds at that moment is written as an `adjustment` movement, so an
+   * order placed just before is kept in the ledger and one placed just after takes from
+   * the new stock. Null when the product does not exist.
+   */
+  setStock(id: Id, stock: number, change: StockChange): Promise<Product | null>;
   /**
    * Gives the product a new slug (after a rename). Throws DomainError('already_exists')
    * when another product has it; false when the product does not exist.

@@ -42,3 +42,12 @@ export type ProductData = Omit<Product, 'id' | 'slug' | 'createdAt' | 'updatedAt
 export function primaryImage(product: Pick<Product, 'imageUrls'>): string | null {
   return product.imageUrls[0] ?? null;
 }
+
+/**
+ * What an order (or a rental) can take from the product now: its stock while it is active,
+ * 0 once archived (archived products stay readable by id but are no longer sold). The one
+ * home of the rule; both adapters apply it to the rows they lock.
+ */
+export function availableStock(product: Pick<Product, 'status' | 'stock'>): number {
+  return product.status === 'active' ? product.stock : 0;
+}

@@ -54,7 +54,8 @@ export function transitionChange(
     throw new DomainError('invalid_transition', 'a pending order moves to processing when it is paid: set payment_status to paid');
   }
   const change: StatusChangeRequest = {
-    from: order.status, to, actor, note, now, restock: to === 'cancelled', requirePaymentStatusIn: [order.paymentStatus],
+    from: order.status, to, actor, note, now,
+    restock: to === 'cancelled' ? 'order_cancel' : false, requirePaymentStatusIn: [order.paymentStatus],
   };
   if (to === 'cancelled' && actorKindOf(actor) === 'customer' && !UNPAID_PAYMENT_STATUSES.includes(order.paymentStatus)) {
     throw new DomainError('invalid_transition', 'a paid order cannot be cancelled online; contact us for a refund');
@@ -158,7 +159,7 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
 /** The expiry job's change of one pending, unpaid order (the same conditional change a customer's cancel is). */
 export function expiryCancellation(actor: ChangeActor, now: Date): StatusChangeRequest {
   return {
-    from: 'pending', to: 'cancelled', actor, note: 'unpaid order expired', now, restock: true,
+    from: 'pending', to: 'cancelled', actor, note: 'unpaid order expired', now, restock: 'order_expiry',
     requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES],
   };
 }

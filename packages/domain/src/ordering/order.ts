@@ -9,6 +9,14 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'refunded', 'partially_refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * The state every order starts in (SPEC §4): pending, nothing paid yet. The domain puts it
+ * on NewOrder; the adapters store what NewOrder says.
+ */
+export const INITIAL_ORDER_STATE = { status: 'pending', paymentStatus: 'pending' } as const satisfies {
+  status: OrderStatus; paymentStatus: PaymentStatus;
+};
+
 /** Nothing was paid: a customer may cancel, and the expiry job may cancel after a while. */
 export const UNPAID_PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'failed'];
 

@@ -12,7 +12,7 @@ import type { ProductRepository } from '../catalog/ports.js';
 import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
-import { UNPAID_PAYMENT_STATUSES, type Order, type OrderDetail, type OrderStatus, type PaymentStatus, type ShippingMethod } from './order.js';
+import { INITIAL_ORDER_STATE, UNPAID_PAYMENT_STATUSES, type Order, type OrderDetail, type OrderStatus, type PaymentStatus, type ShippingMethod } from './order.js';
 import type { AdminOrderFilter, NewOrder, OrderListFilter, OrderRepository } from './ports.js';
 import { planStaffUpdate, transitionChange, type OrderStep } from './order-changes.js';
 import { orderConfirmation } from './order-placement.js';
@@ -103,6 +103,7 @@ export class OrderingService implements OrderingUseCases {
 
     const priced = priceOrder(lines, request.shippingMethod, await this.deps.settings.get('pricing'));
     const newOrder: NewOrder = {
+      ...INITIAL_ORDER_STATE,
       userId: actor.userId,
       shippingMethod: request.shippingMethod,
       shippingAddress: snapshotOf(shipping),

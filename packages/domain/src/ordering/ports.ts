@@ -1,13 +1,18 @@
 import type { Id } from '../shared/ids.js';
 import type { Page, PageRequest } from '../shared/page.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
+import type { INITIAL_ORDER_STATE } from './order.js';
 import type {
   ChangeActor, Order, OrderDetail, OrderStatus, OrderTotals, PaymentStatus, ShippingMethod,
 } from './order.js';
 import type { PricedLine } from './pricing.js';
 import type { AddressSnapshot } from '../addresses/address.js';
+import type { RestockReason } from '../stock/stock-movement.js';
 
 export interface NewOrder extends OrderTotals {
+  /** INITIAL_ORDER_STATE: the domain decides how an order starts. */
+  status: typeof INITIAL_ORDER_STATE.status;
+  paymentStatus: typeof INITIAL_ORDER_STATE.paymentStatus;
   userId: Id;
   shippingMethod: ShippingMethod;
   shippingAddress: AddressSnapshot;
@@ -33,8 +38,11 @@ export interface StatusChangeRequest {
   actor: ChangeActor;
   note: string | null;
   now: Date;
-  /** Return every line's quantity to stock, in the same transaction. */
-  restock: boolean;
+  /**
+   * Return every line's quantity to stock in the same transaction, with movements of this
+   * reason in the stock ledger; false leaves the stock alone.
+   */
+  restock: false | RestockReason;
   paymentStatus?: PaymentStatus;
   /** Only if the order's payment status is one of these (e.g. a customer cancels unpaid orders only). */
   requirePaymentStatusIn?: PaymentStatus[];
@@ -70,8 +78,9 @@ export interface AdminOrderFilter extends PageRequest {
 export interface OrderRepository {
   /**
    * In ONE transaction: takes stock for every line with a conditional update
-   * (`stock = stock - q WHERE id = ? AND stock >= q AND status = 'active'`), writes the
-   * order, its items and the first history row (null → pending). When any line is short,
+   * (`stock = stock - q WHERE id = ? AND stock >= q`, after availableStock of the locked
+   * rows), writes the order, its items, the first history row (null → pending) and one
+   * `order` movement per product in the stock ledger. When any line is short,
    * nothing is taken and DomainError('insufficient_stock') is thrown with
    * `meta.shortages: StockShortage[]` (snake_case keys for the API: product_id, product_name, requested, available).
    */

@@ -5,6 +5,7 @@ import type { ProductInput } from '../../src/catalog/catalog-service.js';
 import type { ProductFilter } from '../../src/catalog/product-filter.js';
 import { FixedClock, MINUTE_MS } from '../../src/shared/clock.js';
 import type { Actor } from '../../src/identity/user.js';
+import { placementMovements } from '../../src/stock/stock-movement.js';
 import { gpu } from '../support/products.js';
 
 const admin: Actor = { userId: 1, role: 'admin' };
@@ -87,7 +88,7 @@ describe('updateProduct writes only what was given', () => {
     const findById = products.findById.bind(products);
     products.findById = async (id) => {
       const stale = await findById(id);
-      products.takeStock([{ productId: created.id, quantity: 3 }], clock.now());
+      products.take(placementMovements(1, [{ productId: created.id, quantity: 3 }], { actor: { kind: 'user', userId: 3, role: 'customer' }, now: clock.now() }));
       return stale;
     };
     const updated = await catalog.updateProduct(manager, created.id, { price: 54_900 });

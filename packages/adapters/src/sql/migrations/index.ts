@@ -4,6 +4,7 @@ import * as orders from './002-orders.js';
 import * as orderIdempotencyKey from './003-order-idempotency-key.js';
 import * as housekeepingIndexes from './004-housekeeping-indexes.js';
 import * as dropOrderIdempotencyKey from './005-drop-order-idempotency-key.js';
+import * as stockMovements from './006-stock-movements.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }
   { name: '003-order-idempotency-key', module: orderIdempotencyKey },
   { name: '004-housekeeping-indexes', module: housekeepingIndexes },
   { name: '005-drop-order-idempotency-key', module: dropOrderIdempotencyKey },
+  { name: '006-stock-movements', module: stockMovements },
 ];

@@ -12,8 +12,8 @@ type Row = Record<string, unknown>;
 export function orderColumns(order: NewOrder): Row {
   return {
     user_id: order.userId,
-    status: 'pending',
-    payment_status: 'pending',
+    status: order.status,
+    payment_status: order.paymentStatus,
     currency: 'usd',
     subtotal: order.subtotal,
     shipping: order.shipping,

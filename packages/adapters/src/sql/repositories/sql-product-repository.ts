@@ -1,12 +1,15 @@
 import type { Knex } from 'knex';
-import { DomainError, offsetOf, ProductReferencedError } from '@giggatek/domain';
-import type { Id, Page, Product, ProductData, ProductFilter, ProductRepository } from '@giggatek/domain';
+import { adjustmentMovement, CATALOG_SYSTEM_ACTOR, DomainError, offsetOf, ProductReferencedError } from '@giggatek/domain';
+import type {
+  ChangeActor, Id, Page, PageRequest, Product, ProductData, ProductFilter, ProductRepository, StockChange, StockMovement,
+} from '@giggatek/domain';
 import { ProductModel } from '../models/index.js';
 import { isMysql } from '../database.js';
 import { isForeignKeyViolation, isUniqueViolation, toNumber } from '../row-values.js';
 import { applyProductFilter, productOrder } from './product-list-query.js';
 import { toProduct, toProductColumns } from './product-rows.js';
-import { dbOf } from '../unit-of-work.js';
+import { dbOf, inTransaction } from '../unit-of-work.js';
+import { insertMovements, listMovements } from './stock-movements.js';
 
 /** Tables whose rows refer to a product: order_items (migration 002); rentals arrives later. */
 const REFERENCING_TABLES = ['order_items', 'rentals'] as const;
@@ -21,26 +24,58 @@ export class SqlProductRepository implements ProductRepository {
     return dbOf(this.knex);
   }
 
-  async create(data: ProductData & { slug: string }, now: Date): Promise<Product> {
+  /** The row and its first movement (the initial stock as an adjustment) in one transaction. */
+  async create(data: ProductData & { slug: string }, now: Date, actor: ChangeActor = CATALOG_SYSTEM_ACTOR): Promise<Product> {
     try {
-      const row = await ProductModel.query(this.db).insert({
-        ...toProductColumns(data),
-        slug: data.slug,
-        created_at: now,
-        updated_at: now,
+      return await inTransaction(this.knex, async (trx) => {
+        const row = await ProductModel.query(trx).insert({
+          ...toProductColumns(data),
+          slug: data.slug,
+          created_at: now,
+          updated_at: now,
+        });
+        const first = adjustmentMovement(row.id, data.stock, { actor, now, note: 'initial stock' });
+        if (first) await insertMovements(trx, [first]);
+        return toProduct(await ProductModel.query(trx).findById(row.id).throwIfNotFound());
       });
-      return (await this.findById(row.id)) as Product;
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
       throw error;
     }
   }
 
-  async update(id: Id, data: Partial<ProductData>, now: Date): Promise<Product | null> {
+  async update(id: Id, data: Partial<Omit<ProductData, 'stock'>>, now: Date): Promise<Product | null> {
     const updated = await ProductModel.query(this.db)
       .findById(id)
       .patch({ ...toProductColumns(data), updated_at: now });
     return updated > 0 ? this.findById(id) : null;
+  }
+
+  /**
+   * Locks the row (FOR UPDATE on MySQL; SQLite's write transaction holds the database),
+   * then sets the stock only while it is still what was read, and writes the difference
+   * as an adjustment: a concurrent order either came first (and is in the difference) or
+   * waits and takes from the new stock.
+   */
+  async setStock(id: Id, stock: number, change: StockChange): Promise<Product | null> {
+    return inTransaction(this.knex, async (trx) => {
+      const query = trx('products').where({ id }).first('stock');
+      if (isMysql(trx)) query.forUpdate();
+      const row = (await query) as { stock: unknown } | undefined;
+      if (!row) return null;
+      const before = toNumber(row.stock);
+      const movement = adjustmentMovement(id, stock - before, change);
+      if (movement) {
+        const changed = await trx('products').where({ id, stock: before }).update({ stock, updated_at: change.now });
+        if (changed !== 1) throw new Error('stock changed under a lock');
+        await insertMovements(trx, [movement]);
+      }
+      return toProduct(await ProductModel.query(trx).findById(id).throwIfNotFound());
+    });
+  }
+
+  listStockMovements(productId: Id, request: PageRequest): Promise<Page<StockMovement>> {
+    return listMovements(this.db, productId, request);
   }
 
   async changeSlug(id: Id, slug: string, now: Date): Promise<boolean> {

@@ -9,6 +9,7 @@ import { describeSettingsRepositoryContract } from './settings-repository.contra
 import { describeIdempotencyStoreContract } from './idempotency-store.contract.js';
 import { describeHousekeepingContracts } from './housekeeping.contract.js';
 import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
+import { describeStockLedgerContract } from './stock-ledger.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
 export function describeAllContracts(
@@ -39,10 +40,12 @@ export function describeAllContracts(
     },
     options,
   );
-  describeOrderRepositoryContract(name, async () => {
+  const orderFixture = async () => {
     const engine = await makeEngine();
     return { orders: engine.orders, products: engine.products, users: engine.users, dispose: () => engine.dispose() };
-  });
+  };
+  describeOrderRepositoryContract(name, orderFixture);
+  describeStockLedgerContract(name, orderFixture);
   describeSettingsRepositoryContract(name, fixtureOf('settings'));
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
   describeHousekeepingContracts(name, makeEngine);

@@ -1,4 +1,4 @@
-import { cents, DEFAULT_PRICING, DomainError, priceOrder } from '@giggatek/domain';
+import { cents, DEFAULT_PRICING, DomainError, INITIAL_ORDER_STATE, priceOrder } from '@giggatek/domain';
 import type {
   AddressSnapshot, ChangeActor, Id, NewOrder, OrderRepository, Product, ProductRepository, ShippingMethod,
   UserRepository,
@@ -64,6 +64,7 @@ export function newOrder(
     DEFAULT_PRICING,
   );
   return {
+    ...INITIAL_ORDER_STATE,
     userId,
     shippingMethod,
     shippingAddress: shippingSnapshot,

@@ -151,7 +151,7 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       const gpu = await createProduct(products, 'RTX 3080', 5);
       const placed = await orders.placeWithStock({ ...newOrder(userId, [{ product: gpu, quantity: 1 }]), actor: customer(userId) });
       await orders.changeStatus(placed.id, {
-        from: 'pending', to: 'cancelled', actor: { kind: 'system', name: 'order-expiry' }, note: null, now: t0, restock: true,
+        from: 'pending', to: 'cancelled', actor: { kind: 'system', name: 'order-expiry' }, note: null, now: t0, restock: 'order_expiry',
       });
       const history = (await orders.findDetail(placed.id))?.statusHistory ?? [];
       expect(history[1]).toMatchObject({ actorUserId: null, actorLabel: 'system:order-expiry' });

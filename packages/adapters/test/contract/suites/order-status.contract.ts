@@ -35,7 +35,7 @@ export function describeOrderStatusContract(name: string, makeFixture: MakeOrder
     });
     const cancel = (overrides: Partial<StatusChangeRequest> = {}): StatusChangeRequest => ({
       from: 'pending', to: 'cancelled', actor: customer(userId), note: 'changed my mind', now: minutesAfter(5),
-      restock: true, requirePaymentStatusIn: ['pending', 'failed'], ...overrides,
+      restock: 'order_cancel', requirePaymentStatusIn: ['pending', 'failed'], ...overrides,
     });
 
     it('changes the status, writes history and returns the stock', async () => {

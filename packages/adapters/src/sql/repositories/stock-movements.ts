@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import { offsetOf } from '@giggatek/domain';
+import type { Id, NewStockMovement, Page, PageRequest, StockMovement, StockReason } from '@giggatek/domain';
+import { toDate, toNumber, toStringOrNull } from '../row-values.js';
+
+/** A row of `stock_movements` as either engine returns it. */
+type MovementRow = Record<string, unknown>;
+
+/**
+ * Inside `trx`: adds each product's delta to its stock in ONE UPDATE however many products,
+ * only where the result stays ≥ 0 (the rows were locked and checked by the caller, so every
+ * one must match: a miss throws and the transaction rolls back). Then writes the movements
+ * in ONE multi-row insert. `movements` hold one row per product.
+ */
+export async function applyMovements(trx: Knex.Transaction, movements: readonly NewStockMovement[], now: Date): Promise<void> {
+  if (movements.length === 0) return;
+  const deltaOf = `CASE id ${movements.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const bindings = movements.flatMap((m) => [m.productId, m.delta]);
+  const changed = await trx('products')
+    .whereIn('id', movements.map((m) => m.productId))
+    .andWhereRaw(`stock + ${deltaOf} >= 0`, bindings)
+    .update({ stock: trx.raw(`stock + ${deltaOf}`, bindings), updated_at: now });
+  if (changed !== movements.length) {
+    throw new Error(`stock changed under a lock: changed ${changed} of ${movements.length} products`);
+  }
+  await insertMovements(trx, movements);
+}
+
+/** ONE multi-row insert of ledger rows; nothing for none. */
+export async function insertMovements(trx: Knex.Transaction, movements: readonly NewStockMovement[]): Promise<void> {
+  if (movements.length > 0) await trx('stock_movements').insert(movements.map(movementColumns));
+}
+
+/** A product's movements, newest first: one SELECT for the page, one COUNT for the total. */
+export async function listMovements(db: Knex, productId: Id, request: PageRequest): Promise<Page<StockMovement>> {
+  const [rows, counted] = await Promise.all([
+    db('stock_movements').where({ product_id: productId }).orderBy('id', 'desc')
+      .limit(request.perPage).offset(offsetOf(request)).select('*') as Promise<MovementRow[]>,
+    db('stock_movements').where({ product_id: productId }).count({ total: '*' }) as Promise<Array<{ total: unknown }>>,
+  ]);
+  return { items: rows.map(toMovement), total: toNumber(counted[0]?.total ?? 0), page: request.page, perPage: request.perPage };
+}
+
+function movementColumns(movement: NewStockMovement): MovementRow {
+  return {
+    product_id: movement.productId,
+    delta: movement.delta,
+    reason: movement.reason,
+    order_id: movement.orderId,
+    rental_id: movement.rentalId,
+    actor_user_id: movement.actorUserId,
+    actor_label: movement.actorLabel,
+    note: movement.note,
+    created_at: movement.createdAt,
+  };
+}
+
+function toMovement(row: MovementRow): StockMovement {
+  return {
+    id: toNumber(row.id),
+    productId: toNumber(row.product_id),
+    delta: toNumber(row.delta),
+    reason: row.reason as StockReason,
+    orderId: nullableId(row.order_id),
+    rentalId: nullableId(row.rental_id),
+    actorUserId: nullableId(row.actor_user_id),
+    actorLabel: String(row.actor_label),
+    note: toStringOrNull(row.note),
+    createdAt: toDate(row.created_at),
+  };
+}
+
+function nullableId(value: unknown): Id | null {
+  return value === null || value === undefined ? null : toNumber(value);
+}
