@@ -9,3 +9,4 @@ export * from './container.js';
 export * from './seed/index.js';
 export * from './scheduler/index.js';
 export * from './background/index.js';
+export * from './storage.js';

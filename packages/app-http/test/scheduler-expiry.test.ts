@@ -6,6 +6,7 @@ import { MINUTE_MS } from '@giggatek/domain';
 import type { SignedIn } from './support/accounts.js';
 import { customerWithAddress, customersWithAddresses, manager, placedOrder, productWith, signInAgain, stockOf } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
+import { schedulerServices } from '../src/services.js';
 
 describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
   let server: TestServer;
@@ -15,7 +16,7 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
     staff = await manager(server);
-    scheduler = createAppScheduler(server.container, { onError: (_job, error) => errors.push(error) });
+    scheduler = createAppScheduler(schedulerServices(server.container), { onError: (_job, error) => errors.push(error) });
   });
   afterAll(async () => {
     await scheduler?.stop();

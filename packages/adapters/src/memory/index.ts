@@ -9,3 +9,5 @@ export { MemoryOrderRepository } from './memory-order-repository.js';
 export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
+export { createMemoryStorage } from './memory-storage.js';
+export type { Storage } from '../storage.js';
