@@ -72,7 +72,7 @@ export function resolve<T>(container: Container, id: Token<T>): T {
 }
 
 /** Binds `id` to a value of exactly its type: a wrong implementation does not compile. */
-export function bindValue<T>(container: Container, id: Token<NoInfer<T>>, value: T): void {
+export function bindValue<T>(container: Container, id: Token<T>, value: NoInfer<T>): void {
   container.bind<T>(id).toConstantValue(value);
 }
 
