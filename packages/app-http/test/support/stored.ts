@@ -26,3 +26,16 @@ export async function productsNamed(server: TestServer, name: string) {
 export function storedOneTimeToken(server: TestServer, purpose: OneTimeTokenPurpose, token: string) {
   return server.storage.oneTimeTokens.findByHash(purpose, new NodeSecretTokens().hash(token));
 }
+
+/** The session an access token belongs to (its `sid` claim). */
+export async function sessionOfToken(server: TestServer, accessToken: string) {
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8')) as { sid: number };
+  const session = await server.storage.sessions.findById(claims.sid);
+  if (!session) throw new Error(`no session ${claims.sid}`);
+  return session;
+}
+
+/** The stored refresh token for the raw token the client holds (stored as a hash). */
+export function storedRefreshToken(server: TestServer, refreshToken: string) {
+  return server.storage.sessions.findRefreshToken(new NodeSecretTokens().hash(refreshToken));
+}
