@@ -24,11 +24,13 @@ import { createDatabase } from './sql/database.js';
 import { createSqlStorage } from './sql/sql-storage.js';
 import type { Storage, StorageKind } from './storage.js';
 
+declare const resolves: unique symbol;
 /**
  * A service identifier that remembers the type it resolves to. The phantom is invariant
- * (T in and out), so a token of one port is never taken for a token of another.
+ * (T in and out), so a token of one port is never taken for a token of another, and a bare
+ * symbol is no token at all.
  */
-export type Token<T> = symbol & { readonly __resolves?: (value: T) => T };
+export type Token<T> = symbol & { readonly [resolves]: (value: T) => T };
 const token = <T>(name: string): Token<T> => Symbol.for(`giggatek.${name}`) as Token<T>;
 
 /** The tokens of a factory's parameters, in order: `[Token<A>, Token<B>]` for `(a: A, b: B)`. */

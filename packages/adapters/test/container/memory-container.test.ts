@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '@giggatek/domain';
 import { loadConfig } from '../../src/config/index.js';
 import { createContainer, disposeContainer, resolve, TOKENS } from '../../src/container.js';
-import { MemoryAddressRepository, MemoryUserRepository } from '../../src/memory/index.js';
+// Through the subpath export (vitest maps it to the source, as it maps the main entry).
+import { MemoryAddressRepository, MemoryUserRepository } from '@giggatek/adapters/memory';
 import { createAppScheduler, HOUSEKEEPING_JOB, ORDER_EXPIRY_JOB } from '../../src/scheduler/index.js';
 
 // createContainer(config, { storage: 'memory' }): the whole application without a database.

@@ -19,6 +19,8 @@ export function refusedBindings(c: Container): void {
   bindValue(c, TOKENS.UserRepository, new MemorySessionRepository());
   // @ts-expect-error the swapped pair: a session repository where the users go, and back
   bindFactory(c, PAIR, pairOf, [TOKENS.SessionRepository, TOKENS.UserRepository]);
+  // @ts-expect-error a bare symbol is no token: it could stand for anything
+  bindFactory(c, PAIR, pairOf, [Symbol('users'), TOKENS.SessionRepository]);
   // @ts-expect-error a factory must build what its token resolves to
   bindFactory(c, TOKENS.Clock, (users: UserRepository) => users, [TOKENS.UserRepository]);
 }
