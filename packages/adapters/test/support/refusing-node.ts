@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,9 +22,28 @@ export async function resolve(specifier, context, next) {
   return result;
 }`;
 
-/** Builds the adapters and the domain (a no-op when `npm test`'s typecheck just did). */
+/**
+ * Builds the adapters and the domain (a no-op when `npm test`'s typecheck just did). Test
+ * files in other workers may build at the same moment: a lock folder lets one at a time.
+ */
 export function buildAdapters(): void {
-  execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-b', 'packages/adapters'], { cwd: root });
+  const lock = join(root, 'node_modules', '.giggatek-build-lock');
+  const giveUpAt = Date.now() + 120_000; // a lock older than this was left by a killed run
+  while (!tryLock(lock) && Date.now() < giveUpAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  try {
+    execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-b', 'packages/adapters'], { cwd: root });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function tryLock(path: string): boolean {
+  try {
+    mkdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `source` (an ES module: imports, top-level await) refusing `refused`; its exit status and output. */
