@@ -2,9 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests import the packages' TypeScript sources directly: no build is needed to test.
-const source = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (pkg: string, folder = ''): string =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${folder}index.ts`, import.meta.url));
+// The adapters' subpath exports (package.json "exports") come first: an alias matches a prefix.
 const alias = {
   '@giggatek/domain': source('domain'),
+  '@giggatek/adapters/memory': source('adapters', 'memory/'),
+  '@giggatek/adapters/background': source('adapters', 'background/'),
+  '@giggatek/adapters/security': source('adapters', 'security/'),
   '@giggatek/adapters': source('adapters'),
   '@giggatek/app-admin': source('app-admin'),
   '@giggatek/app-http': source('app-http'),

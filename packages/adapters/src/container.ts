@@ -5,8 +5,7 @@ import {
   type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
   type SessionRepository, type SettingsRepository, type TokenSigner, type UnitOfWork, type UserRepository,
 } from '@giggatek/domain';
-import type { BackgroundTasks } from '@giggatek/domain';
-import { Container } from 'inversify';
+import { Container, type MapToResolvedValueInjectOptions } from 'inversify';
 import type { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import { InProcessBackgroundTasks } from './background/in-process-background-tasks.js';
@@ -20,26 +19,29 @@ import { createRedisClient } from './rate-limit/redis-client.js';
 import { BcryptPasswordHasher } from './security/bcrypt-password-hasher.js';
 import { JoseTokenSigner } from './security/jose-token-signer.js';
 import { NodeSecretTokens } from './security/node-secret-tokens.js';
+import { createMemoryStorage } from './memory/memory-storage.js';
 import { createDatabase } from './sql/database.js';
-import { SqlAddressRepository } from './sql/repositories/sql-address-repository.js';
-import { SqlIdempotencyPurger } from './sql/repositories/sql-idempotency-purger.js';
-import { SqlIdempotencyStore } from './sql/repositories/sql-idempotency-store.js';
-import { SqlOneTimeTokenRepository } from './sql/repositories/sql-one-time-token-repository.js';
-import { SqlOrderRepository } from './sql/repositories/sql-order-repository.js';
-import { SqlProductRepository } from './sql/repositories/sql-product-repository.js';
-import { SqlSessionRepository } from './sql/repositories/sql-session-repository.js';
-import { SqlSettingsRepository } from './sql/repositories/sql-settings-repository.js';
-import { SqlUserRepository } from './sql/repositories/sql-user-repository.js';
-import { SqlUnitOfWork } from './sql/unit-of-work.js';
+import { createSqlStorage } from './sql/sql-storage.js';
+import type { Storage, StorageKind } from './storage.js';
 
-/** A service identifier that remembers the type it resolves to. */
-export type Token<T> = symbol & { readonly __resolves?: T };
+declare const resolves: unique symbol;
+/**
+ * A service identifier that remembers the type it resolves to. The phantom is invariant
+ * (T in and out), so a token of one port is never taken for a token of another, and a bare
+ * symbol is no token at all.
+ */
+export type Token<T> = symbol & { readonly [resolves]: (value: T) => T };
 const token = <T>(name: string): Token<T> => Symbol.for(`giggatek.${name}`) as Token<T>;
+
+/** The tokens of a factory's parameters, in order: `[Token<A>, Token<B>]` for `(a: A, b: B)`. */
+export type TokensOf<Args extends unknown[]> = { [K in keyof Args]: Token<Args[K]> };
 
 /** The ports and use cases the container serves. Tokens live here, never in the domain. */
 export const TOKENS = {
   Config: token<AppConfig>('Config'),
   Clock: token<Clock>('Clock'),
+  Storage: token<Storage>('Storage'),
+  /** SQL storage only: the knex instance (migrations, tests that read rows). */
   Database: token<Knex>('Database'),
   Redis: token<Redis | null>('Redis'),
   Mailer: token<Mailer>('Mailer'),
@@ -71,7 +73,24 @@ export function resolve<T>(container: Container, id: Token<T>): T {
   return container.get<T>(id);
 }
 
+/** Binds `id` to a value of exactly its type: a wrong implementation does not compile. */
+export function bindValue<T>(container: Container, id: Token<T>, value: NoInfer<T>): void {
+  container.bind<T>(id).toConstantValue(value);
+}
+
+/**
+ * Binds `id` to what `make` builds from `dependencies`: each token must resolve to the
+ * type of the parameter in its place, so a swapped pair does not compile.
+ */
+export function bindFactory<T, Args extends unknown[]>(
+  container: Container, id: Token<T>, make: (...args: Args) => NoInfer<T>, dependencies: TokensOf<Args>,
+): void {
+  container.bind<T>(id).toResolvedValue(make, dependencies as MapToResolvedValueInjectOptions<Args>);
+}
+
 export interface ContainerOverrides {
+  /** `sql` (DATABASE_URL: SQLite or MySQL) unless told; `memory` runs the whole app without a database. */
+  storage?: StorageKind;
   /** Tests move time with a FixedClock. */
   clock?: Clock;
   /** Tests and embedders may swap the mail transport. */
@@ -82,73 +101,89 @@ export interface ContainerOverrides {
 
 /**
  * The one place that decides which adapter serves which port: SQLite or MySQL from
- * DATABASE_URL, Redis-backed rate limits when REDIS_URL is set, SMTP when SMTP_URL is
- * set (else .eml files). Everything is a singleton for the life of the process.
+ * DATABASE_URL (or memory with `storage: 'memory'`), Redis-backed rate limits when
+ * REDIS_URL is set, SMTP when SMTP_URL is set (else .eml files). Everything is a singleton
+ * for the life of the process.
  */
 export function createContainer(config: AppConfig, overrides: ContainerOverrides = {}): Container {
   const c = new Container({ defaultScope: 'Singleton' });
-  c.bind(TOKENS.Config).toConstantValue(config);
-  c.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
-  c.bind(TOKENS.Database).toResolvedValue(() => createDatabase(config.databaseUrl));
-  c.bind(TOKENS.Redis).toResolvedValue(() => (config.redisUrl ? createRedisClient(config.redisUrl) : null));
+  bindValue(c, TOKENS.Config, config);
+  bindValue(c, TOKENS.Clock, overrides.clock ?? systemClock);
+  if (overrides.storage === 'memory') {
+    bindFactory(c, TOKENS.Storage, () => createMemoryStorage(), []);
+  } else {
+    bindFactory(c, TOKENS.Database, () => createDatabase(config.databaseUrl), []);
+    bindFactory(c, TOKENS.Storage, (db: Knex) => createSqlStorage(db, config.databaseUrl), [TOKENS.Database]);
+  }
+  bindFactory(c, TOKENS.Redis, () => (config.redisUrl ? createRedisClient(config.redisUrl) : null), []);
 
-  c.bind(TOKENS.Mailer).toResolvedValue(
+  bindFactory(
+    c, TOKENS.Mailer,
     () => overrides.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer({ directory: config.mailDir })),
+    [],
   );
-  c.bind(TOKENS.Notifier).toResolvedValue(
+  bindFactory(
+    c, TOKENS.Notifier,
     (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({
       publicUrl: config.publicUrl, resetUrl: config.resetUrl, verifyUrl: config.verifyUrl,
     }) }),
     [TOKENS.Mailer],
   );
 
-  const onDatabase = <T>(id: Token<T>, make: (db: Knex) => T): void => {
-    c.bind(id).toResolvedValue(make, [TOKENS.Database]);
+  const fromStorage = <T>(id: Token<T>, pick: (storage: Storage) => T): void => {
+    bindFactory(c, id, pick, [TOKENS.Storage]);
   };
-  onDatabase(TOKENS.UserRepository, (db) => new SqlUserRepository(db));
-  onDatabase(TOKENS.SessionRepository, (db) => new SqlSessionRepository(db));
-  onDatabase(TOKENS.OneTimeTokenRepository, (db) => new SqlOneTimeTokenRepository(db));
-  onDatabase(TOKENS.AddressRepository, (db) => new SqlAddressRepository(db));
-  onDatabase(TOKENS.ProductRepository, (db) => new SqlProductRepository(db));
-  onDatabase(TOKENS.SettingsRepository, (db) => new SqlSettingsRepository(db));
-  onDatabase(TOKENS.OrderRepository, (db) => new SqlOrderRepository(db));
-  onDatabase(TOKENS.IdempotencyStore, (db) => new SqlIdempotencyStore(db));
-  onDatabase(TOKENS.IdempotencyKeyPurger, (db) => new SqlIdempotencyPurger(db));
-  onDatabase(TOKENS.UnitOfWork, (db) => new SqlUnitOfWork(db));
-  c.bind(TOKENS.StoreSettings).toResolvedValue((repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
+  fromStorage(TOKENS.UserRepository, (s) => s.users);
+  fromStorage(TOKENS.SessionRepository, (s) => s.sessions);
+  fromStorage(TOKENS.OneTimeTokenRepository, (s) => s.oneTimeTokens);
+  fromStorage(TOKENS.AddressRepository, (s) => s.addresses);
+  fromStorage(TOKENS.ProductRepository, (s) => s.products);
+  fromStorage(TOKENS.SettingsRepository, (s) => s.settings);
+  fromStorage(TOKENS.OrderRepository, (s) => s.orders);
+  fromStorage(TOKENS.IdempotencyStore, (s) => s.idempotency);
+  fromStorage(TOKENS.IdempotencyKeyPurger, (s) => s.idempotencyKeys);
+  fromStorage(TOKENS.UnitOfWork, (s) => s.unitOfWork);
+  bindFactory(c, TOKENS.StoreSettings, (repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
 
-  c.bind(TOKENS.PasswordHasher).toResolvedValue(() => new BcryptPasswordHasher(config.bcryptCost));
-  c.bind(TOKENS.TokenSigner).toResolvedValue(
+  bindFactory(c, TOKENS.PasswordHasher, () => new BcryptPasswordHasher(config.bcryptCost), []);
+  bindFactory(
+    c, TOKENS.TokenSigner,
     (clock: Clock) => new JoseTokenSigner({ secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience, clock }),
     [TOKENS.Clock],
   );
-  c.bind(TOKENS.SecretTokens).toResolvedValue(() => new NodeSecretTokens());
-  c.bind(TOKENS.RateLimiters).toResolvedValue(
+  bindFactory(c, TOKENS.SecretTokens, () => new NodeSecretTokens(), []);
+  bindFactory(
+    c, TOKENS.RateLimiters,
     (redis: Redis | null) => createRateLimiters(config.rateLimits, redis ?? undefined),
     [TOKENS.Redis],
   );
-  c.bind(TOKENS.BackgroundTasks).toConstantValue(
+  bindValue(
+    c, TOKENS.BackgroundTasks,
     new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
   );
   // The rental policy becomes a stored setting with the rent-to-own issue; until then the defaults.
-  c.bind(TOKENS.RentalPolicy).toConstantValue(async () => DEFAULT_RENTAL_POLICY);
+  bindValue(c, TOKENS.RentalPolicy, async () => DEFAULT_RENTAL_POLICY);
 
-  c.bind(TOKENS.IdentityUseCases).toResolvedValue(
+  bindFactory(
+    c, TOKENS.IdentityUseCases,
     (users: UserRepository, sessions: SessionRepository, oneTimeTokens: OneTimeTokenRepository, hasher: PasswordHasher,
-      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock, background: BackgroundTasks) =>
+      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock, background: InProcessBackgroundTasks) =>
       new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background }),
     [TOKENS.UserRepository, TOKENS.SessionRepository, TOKENS.OneTimeTokenRepository, TOKENS.PasswordHasher,
       TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock, TOKENS.BackgroundTasks],
   );
-  c.bind(TOKENS.CatalogUseCases).toResolvedValue(
+  bindFactory(
+    c, TOKENS.CatalogUseCases,
     (products: ProductRepository, unitOfWork: UnitOfWork, clock: Clock) => new CatalogService({ products, unitOfWork, clock }),
     [TOKENS.ProductRepository, TOKENS.UnitOfWork, TOKENS.Clock],
   );
-  c.bind(TOKENS.AddressUseCases).toResolvedValue(
+  bindFactory(
+    c, TOKENS.AddressUseCases,
     (addresses: AddressRepository, clock: Clock) => new AddressService({ addresses, clock }),
     [TOKENS.AddressRepository, TOKENS.Clock],
   );
-  c.bind(TOKENS.OrderingUseCases).toResolvedValue(
+  bindFactory(
+    c, TOKENS.OrderingUseCases,
     (orders: OrderRepository, products: ProductRepository, addresses: AddressRepository, settings: StoreSettings,
       users: UserRepository, notifier: Notifier, unitOfWork: UnitOfWork, clock: Clock) =>
       new OrderingService({ orders, products, addresses, settings, users, notifier, unitOfWork, clock }),
@@ -158,12 +193,12 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   return c;
 }
 
-/** Finishes the queued background tasks, then closes what the container opened (database pool, Redis connection). */
+/** Finishes the queued background tasks, then closes what the container opened (the store, the Redis connection). */
 export async function disposeContainer(container: Container): Promise<void> {
   await resolve(container, TOKENS.BackgroundTasks).drain();
   const redis = resolve(container, TOKENS.Redis);
   if (redis) redis.disconnect();
-  await resolve(container, TOKENS.Database).destroy();
+  await resolve(container, TOKENS.Storage).close();
 }
 
 function writeBackgroundErrorToStderr(task: string, error: unknown): void {

@@ -10,3 +10,4 @@ export * from './seed/index.js';
 export * from './scheduler/index.js';
 export * from './background/index.js';
 export * from './http/security-headers.js';
+export * from './storage.js';

@@ -1,11 +1,10 @@
-import { createAppScheduler, type Scheduler } from '@giggatek/adapters';
-import type { Container } from 'inversify';
+import { createAppScheduler, type AppSchedulerServices, type Scheduler } from '@giggatek/adapters';
 import type { Logger } from 'pino';
 
 /** The scheduler of SPEC §8 with every job, logging through the process logger (not started). */
-export function createScheduler(container: Container, logger: Logger): Scheduler {
+export function createScheduler(services: AppSchedulerServices, logger: Logger): Scheduler {
   const log = logger.child({ component: 'scheduler' });
-  return createAppScheduler(container, {
+  return createAppScheduler(services, {
     onError: (job, error) => log.error({ err: error, job }, `job ${job} failed`),
     onInfo: (job, message) => log.info({ job }, message),
   });

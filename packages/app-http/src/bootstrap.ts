@@ -1,5 +1,5 @@
 import {
-  ConfigError, createContainer, ensureDatabaseExists, loadConfig, migrateToLatest, resolve, seedDemo, TOKENS, type AppConfig, type SeedReport,
+  ConfigError, createContainer, loadConfig, resolve, seedDemo, TOKENS, type AppConfig, type SeedReport,
 } from '@giggatek/adapters';
 import type { Container } from 'inversify';
 
@@ -16,10 +16,9 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
   }
 }
 
-/** Creates the MySQL database if it is missing, then applies every pending migration. */
-export async function migrate(container: Container): Promise<void> {
-  await ensureDatabaseExists(resolve(container, TOKENS.Config).databaseUrl);
-  await migrateToLatest(resolve(container, TOKENS.Database));
+/** Creates the MySQL database if it is missing, then applies every pending migration (nothing in memory). */
+export function migrate(container: Container): Promise<void> {
+  return resolve(container, TOKENS.Storage).migrate();
 }
 
 export function seed(container: Container): Promise<SeedReport> {

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { resolve, TOKENS, type AppConfig } from '@giggatek/adapters';
-import { DomainError, ROLES, type Role } from '@giggatek/domain';
-import type { Container } from 'inversify';
+import type { AppConfig, AppSchedulerServices, SeedReport } from '@giggatek/adapters';
+import { DomainError, ROLES, type IdentityUseCases, type Role } from '@giggatek/domain';
 import { createScheduler } from './background.js';
-import { describeSeed, migrate, seed } from './bootstrap.js';
+import { describeSeed } from './bootstrap.js';
 import { createLogger } from './logger.js';
 
 export const USAGE = `usage: npm run cli -- <command>
@@ -12,8 +11,18 @@ export const USAGE = `usage: npm run cli -- <command>
   user:create --email E --password P --role customer|manager|admin --first-name F --last-name L [--phone N]
   worker                          run the scheduler's jobs (no HTTP) until SIGINT or SIGTERM`;
 
+/** What the commands need, from the composition root (`cliServices` in services.ts). */
+export interface CliServices {
+  /** Creates the database if it is missing and applies pending migrations. */
+  migrate(): Promise<void>;
+  /** Adds the demo catalog and accounts (idempotent). */
+  seed(): Promise<SeedReport>;
+  identity: IdentityUseCases;
+  scheduler: AppSchedulerServices;
+}
+
 export interface CliContext {
-  container: Container;
+  services: CliServices;
   config: AppConfig;
   out(line: string): void;
   err(line: string): void;
@@ -39,21 +48,21 @@ export async function runCli(args: readonly string[], context: CliContext): Prom
 }
 
 async function run(name: string | undefined, args: string[], context: CliContext): Promise<number> {
-  const { container } = context;
+  const { services } = context;
   switch (name) {
     case 'migrate':
-      await migrate(container);
+      await services.migrate();
       context.out('database is up to date');
       return 0;
     case 'seed':
-      await migrate(container);
-      for (const line of describeSeed(await seed(container))) context.out(line);
+      await services.migrate();
+      for (const line of describeSeed(await services.seed())) context.out(line);
       return 0;
     case 'user:create':
-      await migrate(container);
+      await services.migrate();
       return createUser(args, context);
     case 'worker':
-      await migrate(container);
+      await services.migrate();
       return runWorker(context);
     default:
       context.err(USAGE);
@@ -83,7 +92,7 @@ async function createUser(args: string[], context: CliContext): Promise<number> 
     if (!values[required]) throw new UsageError(`--${required} is required\n${USAGE}`);
   }
   if (!(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-  const user = await resolve(context.container, TOKENS.IdentityUseCases).createUser({
+  const user = await context.services.identity.createUser({
     email: values.email as string,
     password: values.password as string,
     firstName: values['first-name'] as string,
@@ -98,7 +107,7 @@ async function createUser(args: string[], context: CliContext): Promise<number> 
 /** The scheduler alone, for deployments that run SCHEDULER=off servers and one or more workers. */
 async function runWorker(context: CliContext): Promise<number> {
   const logger = createLogger(context.config.logLevel);
-  const scheduler = createScheduler(context.container, logger);
+  const scheduler = createScheduler(context.services.scheduler, logger);
   scheduler.start();
   logger.info(`worker running: ${scheduler.jobNames.join(', ')}`);
   // The scheduler's timers are unref'd; this one keeps the process alive until a signal.

@@ -3,7 +3,7 @@ import { createScheduler } from './background.js';
 import { createContainer, describeSeed, loadConfigOrExit, migrate, seed } from './bootstrap.js';
 import { createLogger } from './logger.js';
 import { createHttpServer, listen } from './server.js';
-import { apiServices } from './services.js';
+import { apiServices, schedulerServices } from './services.js';
 
 // Process entry: config → container → migrate (+ demo seed) → API and admin on one port,
 // plus the scheduler's jobs unless SCHEDULER=off (then `npm run cli -- worker` runs them).
@@ -30,7 +30,7 @@ try {
 }
 logger.info(`GigGatek listening on http://localhost:${port} (API /api, admin /admin, docs /api/openapi.json)`);
 
-const scheduler = config.scheduler === 'inline' ? createScheduler(container, logger) : null;
+const scheduler = config.scheduler === 'inline' ? createScheduler(schedulerServices(container), logger) : null;
 scheduler?.start();
 logger.info(scheduler ? `scheduler running inline: ${scheduler.jobNames.join(', ')}` : 'scheduler off (SCHEDULER=off): run `npm run cli -- worker`');
 

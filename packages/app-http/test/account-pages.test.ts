@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCustomer, STRONG_PASSWORD } from './support/accounts.js';
+import { storedOneTimeToken, storedUser } from './support/stored.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 const RESET_MAIL = /reset/i;
@@ -120,8 +121,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
       expect(response.html).toMatch(/must be sent from its own page/);
     }
     expect((await login(account.email, STRONG_PASSWORD)).status).toBe(200);
-    const [row] = await server.db('one_time_tokens').where({ user_id: account.userId, purpose: 'password_reset' });
-    expect(row.used_at).toBeNull();
+    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({ userId: account.userId, usedAt: null });
 
     // The same token still works from its own page (Origin: null is what no-referrer pages send).
     const done = await post(link, fields, { Cookie: page.cookie, Origin: 'null' });
@@ -174,7 +174,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     const account = await registerCustomer(server);
     const link = linkIn(server.mailer.lastTo(account.email, VERIFY_MAIL)!.text, '/account/verify-email');
     expect(link.origin).toBe(DEFAULT_PUBLIC_URL);
-    const verifiedAt = async () => (await server.db('users').where({ id: account.userId }).first()).email_verified_at;
+    const verifiedAt = async () => (await storedUser(server, account.userId)).emailVerifiedAt;
 
     const page = await open(link);
     expect(page.status).toBe(200);

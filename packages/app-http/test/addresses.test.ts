@@ -16,8 +16,9 @@ describe.each(ENGINES)('addresses (%s)', (engine) => {
   });
 
   const create = (account: SignedIn, body: object) => server.request('POST', '/api/auth/addresses', { token: account.token, body });
-  const rowsOf = (account: SignedIn) => server.db('addresses').where({ user_id: account.userId }).orderBy('id');
-  const defaults = async (account: SignedIn) => (await rowsOf(account)).filter((row) => Boolean(row.is_default)).map((row) => row.id);
+  // The stored addresses, read through the repository (every engine), in id order.
+  const rowsOf = async (account: SignedIn) => (await server.storage.addresses.listForUser(account.userId)).sort((a, b) => a.id - b.id);
+  const defaults = async (account: SignedIn) => (await rowsOf(account)).filter((row) => row.isDefault).map((row) => row.id);
 
   it('creates addresses; the first becomes the default, the country defaults to US', async () => {
     const account = await registerCustomer(server);
@@ -31,7 +32,7 @@ describe.each(ENGINES)('addresses (%s)', (engine) => {
 
     const rows = await rowsOf(account);
     expect(rows.map((row) => row.id)).toEqual([first.body.address.id, second.body.address.id]);
-    expect(rows[1]).toMatchObject({ recipient_name: 'Ada Lovelace', line2: 'Suite 3', country: 'US', postal_code: '78702' });
+    expect(rows[1]).toMatchObject({ recipientName: 'Ada Lovelace', line2: 'Suite 3', country: 'US', postalCode: '78702' });
     expect(await defaults(account)).toEqual([first.body.address.id]);
 
     const list = await server.request('GET', '/api/auth/addresses', { token: account.token });
@@ -59,13 +60,12 @@ describe.each(ENGINES)('addresses (%s)', (engine) => {
     const updated = await server.request('PUT', `/api/auth/addresses/${address.id}`, { token: account.token, body: { city: 'Dallas', postal_code: '75201' } });
     expect(updated.status).toBe(200);
     expect(updated.body.address).toMatchObject({ city: 'Dallas', postal_code: '75201', line1: HOME.line1, label: 'Home' });
-    const [row] = await server.db('addresses').where({ id: address.id });
-    expect(row).toMatchObject({ city: 'Dallas', postal_code: '75201', line1: HOME.line1 });
+    expect(await server.storage.addresses.findForUser(account.userId, address.id)).toMatchObject({ city: 'Dallas', postalCode: '75201', line1: HOME.line1 });
 
     const removed = await server.request('DELETE', `/api/auth/addresses/${address.id}`, { token: account.token });
     expect(removed.status).toBe(200);
     expect(removed.body).toEqual({ message: expect.any(String) });
-    expect(await server.db('addresses').where({ id: address.id })).toHaveLength(0);
+    expect(await rowsOf(account)).toEqual([]);
     expectError(await server.request('DELETE', `/api/auth/addresses/${address.id}`, { token: account.token }), 404, 'not_found');
   });
 
@@ -76,8 +76,8 @@ describe.each(ENGINES)('addresses (%s)', (engine) => {
     const put = await server.request('PUT', `/api/auth/addresses/${address.id}`, { token: intruder.token, body: { city: 'Elsewhere' } });
     expectError(put, 404, 'not_found');
     expectError(await server.request('DELETE', `/api/auth/addresses/${address.id}`, { token: intruder.token }), 404, 'not_found');
-    const [row] = await server.db('addresses').where({ id: address.id });
-    expect(row).toMatchObject({ user_id: owner.userId, city: HOME.city });
+    expect(await server.storage.addresses.findForUser(owner.userId, address.id)).toMatchObject({ city: HOME.city });
+    expect(await rowsOf(intruder)).toEqual([]);
     const list = await server.request('GET', '/api/auth/addresses', { token: intruder.token });
     expect(list.body.addresses).toEqual([]);
     expectError(await server.request('PUT', '/api/auth/addresses/999999', { token: owner.token, body: { city: 'X' } }), 404, 'not_found');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContainer, disposeContainer, loadConfig, resolve, TOKENS, DEMO_PRODUCTS, DEMO_USERS } from '@giggatek/adapters';
 import type { Container } from 'inversify';
 import { runCli } from '../src/cli-commands.js';
+import { cliServices } from '../src/services.js';
 
 describe('npm run cli', () => {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
@@ -10,7 +11,7 @@ describe('npm run cli', () => {
   let err: string[];
   const cli = (...args: string[]) =>
     runCli(args, {
-      container, config,
+      services: cliServices(container), config,
       out: (line) => out.push(line),
       err: (line) => err.push(line),
       untilSignal: async () => 'SIGTERM',

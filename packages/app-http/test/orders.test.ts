@@ -3,7 +3,7 @@ import { resolve, TOKENS } from '@giggatek/adapters';
 import { cents } from '@giggatek/domain';
 import { expectError, detailFields } from './support/expect-error.js';
 import {
-  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf, type Customer,
+  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf, storedOrder, type Customer,
 } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 import { signInAs } from './support/accounts.js';
@@ -44,13 +44,9 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
       expect(order.payments).toEqual([]);
       expect(await stockOf(server, productId)).toBe(3);
 
-      const row = await server.db('orders').where({ id: order.id }).first();
-      expect(Number(row.subtotal)).toBe(40_000);
-      expect(Number(row.shipping)).toBe(999);
-      expect(Number(row.tax)).toBe(3_300);
-      expect(Number(row.total)).toBe(44_299);
-      const items = await server.db('order_items').where({ order_id: order.id });
-      expect(items.map((i) => [Number(i.product_id), Number(i.quantity), Number(i.unit_price), Number(i.line_total)])).toEqual([[productId, 2, 20_000, 40_000]]);
+      const stored = await storedOrder(server, order.id);
+      expect(stored).toMatchObject({ subtotal: 40_000, shipping: 999, tax: 3_300, total: 44_299 });
+      expect(stored.items.map((i) => [i.productId, i.quantity, i.unitPrice, i.lineTotal])).toEqual([[productId, 2, 20_000, 40_000]]);
     });
 
     it('1 × 200 → tax 17 (825 bp rounded half up); expedited and overnight shipping rates', async () => {
@@ -69,8 +65,7 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
       const store = resolve(server.container, TOKENS.StoreSettings);
       const pricing = await store.get('pricing');
       await store.set('pricing', { ...pricing, taxBp: 1_000, shippingRates: { ...pricing.shippingRates, standard: cents(500) } }, server.clock.now());
-      const stored = await server.db('settings').where({ key: 'pricing' }).first();
-      expect(JSON.parse(stored.value)).toMatchObject({ taxBp: 1_000 });
+      expect(await server.storage.settings.get('pricing')).toMatchObject({ taxBp: 1_000 });
       try {
         expect(await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }])).toMatchObject({ subtotal: 25_000, shipping: 500, tax: 2_500, total: 28_000 });
       } finally {

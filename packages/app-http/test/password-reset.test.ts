@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCustomer, STRONG_PASSWORD, uniqueEmail } from './support/accounts.js';
 import { detailFields, expectError } from './support/expect-error.js';
+import { sessionOfToken, storedOneTimeToken, storedUser } from './support/stored.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 const RESET_MAIL = /reset/i;
@@ -41,9 +42,8 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     const token = server.mailer.tokenFor(account.email, RESET_MAIL);
     expect(JSON.stringify(known.body)).not.toContain(token);
     // stored hashed, not as sent
-    const rows = await server.db('one_time_tokens').where({ user_id: account.userId, purpose: 'password_reset' });
-    expect(rows).toHaveLength(1);
-    expect(rows[0].token_hash).not.toBe(token);
+    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({ userId: account.userId, usedAt: null });
+    expect(await server.storage.oneTimeTokens.findByHash('password_reset', token)).toBeNull();
   });
 
   it('answers a malformed email with the same 200', async () => {
@@ -65,8 +65,9 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
       expectError(await server.request('GET', '/api/auth/me', { token: accessToken }), 401);
     }
     expectError(await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: account.refreshToken } }), 401);
-    const live = await server.db('sessions').where({ user_id: account.userId }).whereNull('revoked_at');
-    expect(live).toHaveLength(0);
+    for (const accessToken of [account.token, second.body.token]) {
+      expect((await sessionOfToken(server, accessToken)).revokedAt).not.toBeNull();
+    }
 
     expectError(await login(account.email, STRONG_PASSWORD), 401, 'invalid_credentials');
     expect((await login(account.email, NEW_PASSWORD)).status).toBe(200);
@@ -115,8 +116,7 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
 
     const me = await server.request('GET', '/api/auth/me', { token: registered.body.token });
     expect(me.body.user.email_verified).toBe(true);
-    const [row] = await server.db('users').where({ id: registered.body.user.id });
-    expect(row.email_verified_at).not.toBeNull();
+    expect((await storedUser(server, registered.body.user.id)).emailVerifiedAt).not.toBeNull();
 
     expectError(await server.request('POST', '/api/auth/verify-email', { body: { token } }), 401, 'invalid_token');
     expectError(await server.request('POST', '/api/auth/verify-email', { body: { token: 'bogus' } }), 401, 'invalid_token');
@@ -128,7 +128,6 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     const token = server.mailer.tokenFor(email, VERIFY_MAIL);
     server.clock.advance(24 * HOUR_MS + 1000);
     expectError(await server.request('POST', '/api/auth/verify-email', { body: { token } }), 401, 'invalid_token');
-    const [row] = await server.db('users').where({ email });
-    expect(row.email_verified_at).toBeNull();
+    expect((await server.storage.users.findCredentialsByEmail(email.toLowerCase()))?.emailVerifiedAt).toBeNull();
   });
 });

@@ -17,16 +17,17 @@ const ARCHIVED = { name: 'Archived Titan', category: 'GPUs', brand: 'NVIDIA', co
 
 describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   let server: TestServer;
+  const idOf = new Map<string, number>();
+  const idNamed = (name: string) => ({ id: idOf.get(name) as number });
   beforeAll(async () => {
     server = await startTestServer(engine);
     const manager = await signInAs(server, 'manager');
     for (const product of [...CATALOG, ARCHIVED]) {
-      await createProduct(server, manager.token, { description: '', ...product });
+      idOf.set(product.name, (await createProduct(server, manager.token, { description: '', ...product })).id);
       server.clock.advance(1000);
     }
-    const archived = await server.db('products').where({ name: ARCHIVED.name }).first();
     const admin = await signInAs(server, 'admin');
-    const put = await server.request('PUT', `/api/products/${archived.id}`, { token: admin.token, body: { status: 'archived' } });
+    const put = await server.request('PUT', `/api/products/${idOf.get(ARCHIVED.name)}`, { token: admin.token, body: { status: 'archived' } });
     expect(put.status).toBe(200);
   });
   afterAll(async () => {
@@ -116,7 +117,7 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   });
 
   it('detail: rental quotes per term by the SPEC §5 formula for a rentable product', async () => {
-    const { id } = await server.db('products').where({ name: 'RTX 4090 Founders Edition' }).first();
+    const { id } = idNamed('RTX 4090 Founders Edition');
     const response = await server.request('GET', `/api/products/${id}`);
     expect(response.status).toBe(200);
     const { product } = response.body;
@@ -132,7 +133,7 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   });
 
   it('detail: no quotes for a product that is not rentable; 404 for an unknown id', async () => {
-    const { id } = await server.db('products').where({ name: 'Core i9-13900K' }).first();
+    const { id } = idNamed('Core i9-13900K');
     const response = await server.request('GET', `/api/products/${id}`);
     expect(response.body.product.rental_quotes).toEqual([]);
     expectError(await server.request('GET', '/api/products/987654'), 404, 'not_found');
@@ -140,7 +141,7 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   });
 
   it('detail: an archived product is still readable by id', async () => {
-    const { id } = await server.db('products').where({ name: ARCHIVED.name }).first();
+    const { id } = idNamed(ARCHIVED.name);
     const response = await server.request('GET', `/api/products/${id}`);
     expect(response.status).toBe(200);
     expect(response.body.product).toMatchObject({ id, status: 'archived' });

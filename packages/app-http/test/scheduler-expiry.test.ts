@@ -4,8 +4,11 @@ import {
 } from '@giggatek/adapters';
 import { MINUTE_MS } from '@giggatek/domain';
 import type { SignedIn } from './support/accounts.js';
-import { customerWithAddress, customersWithAddresses, manager, placedOrder, productWith, signInAgain, stockOf } from './support/orders.js';
+import {
+  changesTo, customerWithAddress, customersWithAddresses, manager, placedOrder, productWith, signInAgain, stockOf, storedOrder,
+} from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
+import { schedulerServices } from '../src/services.js';
 
 describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
   let server: TestServer;
@@ -15,7 +18,7 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
     staff = await manager(server);
-    scheduler = createAppScheduler(server.container, { onError: (_job, error) => errors.push(error) });
+    scheduler = createAppScheduler(schedulerServices(server.container), { onError: (_job, error) => errors.push(error) });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -41,7 +44,7 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
     server.clock.advance(2 * MINUTE_MS);
     await scheduler.runOnce(ORDER_EXPIRY_JOB);
     expect(errors).toEqual([]);
-    const statuses = Object.fromEntries((await server.db('orders').whereIn('id', [stale.id, paid.id, young.id])).map((o) => [o.id, o.status]));
+    const statuses = Object.fromEntries(await Promise.all([stale, paid, young].map(async (o) => [o.id, (await storedOrder(server, o.id)).status])));
     expect(statuses).toEqual({ [stale.id]: 'cancelled', [paid.id]: 'processing', [young.id]: 'pending' });
     expect(await stockOf(server, productId)).toBe(7);
 
@@ -53,14 +56,14 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
     const read = await server.request('GET', `/api/orders/${stale.id}`, { token: customer.token });
     expect(read.body.order.status).toBe('cancelled');
     expect(read.body.order.status_history.at(-1)).toMatchObject({ from: 'pending', to: 'cancelled', actor: 'system:order-expiry' });
-    const rows = await server.db('order_status_history').where({ order_id: stale.id, to_status: 'cancelled' });
+    const rows = await changesTo(server, stale.id, 'cancelled');
     expect(rows).toHaveLength(1);
-    expect(rows[0].actor_user_id).toBeNull();
+    expect(rows[0]?.actorUserId).toBeNull();
 
     // The young order expires in its turn.
     server.clock.advance(31 * MINUTE_MS);
     await scheduler.runOnce(ORDER_EXPIRY_JOB);
-    expect((await server.db('orders').where({ id: young.id }).first()).status).toBe('cancelled');
+    expect((await storedOrder(server, young.id)).status).toBe('cancelled');
     expect(await stockOf(server, productId)).toBe(8);
     staff.token = await signInAgain(server, staff);
   });
@@ -75,7 +78,7 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
       const order = await placedOrder(server, customer, [{ product_id: productId, quantity: 2 }]);
       server.clock.advance(6 * MINUTE_MS);
       await scheduler.runOnce(ORDER_EXPIRY_JOB);
-      expect((await server.db('orders').where({ id: order.id }).first()).status).toBe('cancelled');
+      expect((await storedOrder(server, order.id)).status).toBe('cancelled');
       expect(await stockOf(server, productId)).toBe(2);
     } finally {
       await settings.set('order_expiry_minutes', 60, server.clock.now());

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { createContainer, disposeContainer, loadConfig, SQLITE_BUSY_WAIT_MS } from '@giggatek/adapters';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli-commands.js';
+import { cliServices } from '../src/services.js';
 import { STRONG_PASSWORD } from './support/accounts.js';
 import { customerWithAddress, manager, orderCount, placeOrder, productWith, stockOf, type Customer } from './support/orders.js';
 import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
@@ -124,7 +125,7 @@ describe('SQLite locked by another process', () => {
       const orders = Array.from({ length: 5 }, () => placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]));
       const code = await runCli(
         ['user:create', '--email', 'ops@example.com', '--password', STRONG_PASSWORD, '--role', 'manager', '--first-name', 'Ops', '--last-name', 'Team'],
-        { container: cli, config, out: () => undefined, err: (line) => err.push(line), untilSignal: async () => 'SIGTERM' },
+        { services: cliServices(cli), config, out: () => undefined, err: (line) => err.push(line), untilSignal: async () => 'SIGTERM' },
       );
       expect(code, err.join('\n')).toBe(0);
       expect((await Promise.all(orders)).map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);

@@ -10,3 +10,5 @@ export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 export { MemoryUnitOfWork } from './memory-unit-of-work.js';
 export type { MemoryStock, StockShortfall } from './memory-stock.js';
+export { createMemoryStorage } from './memory-storage.js';
+export type { Storage } from '../storage.js';

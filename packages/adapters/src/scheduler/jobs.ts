@@ -2,8 +2,6 @@ import {
   DAY_MS, HOUR_MS, IDEMPOTENCY_KEY_TTL_MS, untilShortBatch, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
   type SessionRepository,
 } from '@giggatek/domain';
-import type { Container } from 'inversify';
-import { resolve, TOKENS } from '../container.js';
 import { Scheduler, type Job } from './scheduler.js';
 
 export const ORDER_EXPIRY_JOB = 'order-expiry';
@@ -76,19 +74,19 @@ export interface AppSchedulerOptions {
   onInfo?(job: string, message: string): void;
 }
 
-/** The scheduler with every job of SPEC §8 built so far, wired from the container (not started). */
-export function createAppScheduler(container: Container, options: AppSchedulerOptions): Scheduler {
+/** What the jobs of SPEC §8 need; the composition root hands it over. */
+export interface AppSchedulerServices {
+  ordering: OrderingUseCases;
+  housekeeping: HousekeepingPorts;
+}
+
+/** The scheduler with every job of SPEC §8 built so far (not started). */
+export function createAppScheduler(services: AppSchedulerServices, options: AppSchedulerOptions): Scheduler {
   const info = options.onInfo ?? (() => {});
-  const housekeeping: HousekeepingPorts = {
-    sessions: resolve(container, TOKENS.SessionRepository),
-    oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
-    idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
-    clock: resolve(container, TOKENS.Clock),
-  };
   return new Scheduler({ onError: options.onError }).add(
-    orderExpiryJob(resolve(container, TOKENS.OrderingUseCases), (count) => info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`)),
+    orderExpiryJob(services.ordering, (count) => info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`)),
   ).add(
-    housekeepingJob(housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))),
+    housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))),
   );
 }
 

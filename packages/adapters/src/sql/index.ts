@@ -15,3 +15,4 @@ export { SqlIdempotencyPurger } from './repositories/sql-idempotency-purger.js';
 export { transactionWithRetry, isRetryable } from './transactions.js';
 export { SqlUnitOfWork, dbOf, inTransaction } from './unit-of-work.js';
 export { DatabaseBusyError, SQLITE_BUSY_WAIT_MS } from './sqlite-busy.js';
+export { createSqlStorage } from './sql-storage.js';

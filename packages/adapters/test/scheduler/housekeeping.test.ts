@@ -54,7 +54,15 @@ describe('housekeeping job (SQLite container)', () => {
 
     const info: [string, string][] = [];
     const errors: unknown[] = [];
-    const scheduler = createAppScheduler(container, {
+    const scheduler = createAppScheduler({
+      ordering: resolve(container, TOKENS.OrderingUseCases),
+      housekeeping: {
+        sessions: resolve(container, TOKENS.SessionRepository),
+        oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
+        idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
+        clock,
+      },
+    }, {
       onError: (_job, error) => errors.push(error),
       onInfo: (job, message) => info.push([job, message]),
     });

@@ -56,16 +56,30 @@ export async function placedOrder(server: TestServer, customer: Customer, items:
   return response.body.order;
 }
 
+// State checks read through the repositories (server.storage), so they hold on every engine.
+
 export async function stockOf(server: TestServer, productId: number): Promise<number> {
-  const row = await server.db('products').where({ id: productId }).first('stock');
-  return Number(row.stock);
+  const product = await server.storage.products.findById(productId);
+  if (!product) throw new Error(`no product ${productId}`);
+  return product.stock;
 }
 
 export async function orderCount(server: TestServer, userId?: number): Promise<number> {
-  const query = server.db('orders');
-  if (userId !== undefined) query.where({ user_id: userId });
-  const row = await query.count({ n: '*' }).first();
-  return Number(row?.n ?? 0);
+  const page = { page: 1, perPage: 1 };
+  const found = userId === undefined ? await server.storage.orders.listAll(page) : await server.storage.orders.listForUser(userId, page);
+  return found.total;
+}
+
+/** The stored order with its status history and payments. */
+export async function storedOrder(server: TestServer, orderId: number) {
+  const order = await server.storage.orders.findDetail(orderId);
+  if (!order) throw new Error(`no order ${orderId}`);
+  return order;
+}
+
+/** The stored status changes of an order into `to`. */
+export async function changesTo(server: TestServer, orderId: number, to: string) {
+  return (await storedOrder(server, orderId)).statusHistory.filter((change) => change.toStatus === to);
 }
 
 /** A new access token for an account (after a test moved the clock past the 15-minute token life). */

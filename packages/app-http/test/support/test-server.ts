@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import {
-  createContainer, DEFAULT_RATE_LIMITS, disposeContainer, loadConfig, migrateToLatest, resolve, TOKENS,
-  type RateLimitSettings,
+  createContainer, DEFAULT_RATE_LIMITS, disposeContainer, loadConfig, resolve, TOKENS,
+  type RateLimitSettings, type Storage,
 } from '@giggatek/adapters';
 import { FixedClock } from '@giggatek/domain';
 import type { Container } from 'inversify';
@@ -17,16 +17,22 @@ import { createLogger } from '../../src/logger.js';
 import { createFreshMysqlDatabase } from '../../../adapters/test/support/mysql.js';
 import { CapturingMailer } from './capturing-mailer.js';
 
-export type Engine = 'sqlite' | 'mysql';
+export type Engine = 'memory' | 'sqlite' | 'mysql';
+export type SqlEngine = Exclude<Engine, 'memory'>;
 
-/** The engines the HTTP suites run on: SQLite always, MySQL when MYSQL_URL is set. */
-export const ENGINES: Engine[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+/** The SQL engines: SQLite always, MySQL when MYSQL_URL is set. For suites that need SQL itself. */
+export const SQL_ENGINES: SqlEngine[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+/** The engines the HTTP suites run on: the memory container, then the SQL engines. */
+export const ENGINES: Engine[] = ['memory', ...SQL_ENGINES];
 
 export interface TestServer {
   url: string;
   /** The DATABASE_URL the server runs on. */
   databaseUrl: string;
+  /** The knex instance, SQL engines only (it throws on memory): check state through `storage` where you can. */
   db: Knex;
+  /** The repositories the server runs on, on every engine: state checks through the ports. */
+  storage: Storage;
   clock: FixedClock;
   mailer: CapturingMailer;
   container: Container;
@@ -99,16 +105,20 @@ export async function startTestServer(
   };
   const clock = new FixedClock(new Date());
   const mailer = new CapturingMailer();
-  const container = createContainer(config, { clock, mailer });
+  const container = createContainer(config, { clock, mailer, storage: engine === 'memory' ? 'memory' : 'sql' });
   options.configure?.(container);
-  const db = resolve(container, TOKENS.Database);
-  await migrateToLatest(db);
+  const storage = resolve(container, TOKENS.Storage);
+  await storage.migrate();
   const server: Server = createHttpServer(apiServices(container), { logger: options.logger ?? createLogger('silent'), trustProxy: config.trustProxy });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
   return {
-    url, databaseUrl, db, clock, mailer, container,
+    url, databaseUrl, storage, clock, mailer, container,
+    get db(): Knex {
+      if (engine === 'memory') throw new Error('server.db is SQL only: this suite runs on memory, check state through server.storage');
+      return resolve(container, TOKENS.Database);
+    },
     async request(method, path, { body, token, headers = {} } = {}) {
       const response = await fetch(url + path, {
         method,
