@@ -8,7 +8,7 @@ import { assertCan } from '../identity/permissions.js';
 import type { Actor } from '../identity/user.js';
 import { ProductReferencedError, type ProductRepository } from './ports.js';
 import { DEFAULT_CATEGORIES } from './product.js';
-import type { Product, ProductData } from './product.js';
+import type { Product } from './product.js';
 import { PRODUCT_SORTS } from './product-filter.js';
 import type { ProductFilter } from './product-filter.js';
 import { validateNewProduct, validateProductUpdate } from './product-rules.js';

@@ -11,7 +11,7 @@ describe('placeOrder', () => {
     const gpu = await h.product({ name: 'RTX 3080', price: cents(20_000), stock: 5 });
     // A client-sent price is not part of the input type; even smuggled in, it is never read.
     const input = { ...orderInput(addressId, [{ productId: gpu.id, quantity: 2 }]), total: 1, items: [{ productId: gpu.id, quantity: 2, unitPrice: 1 }] };
-    const order = await h.service.placeOrder(actor, input as PlaceOrderInput);
+    const order = await h.service.placeOrder(actor, input);
     expect(order).toMatchObject({
       userId: actor.userId, status: 'pending', paymentStatus: 'pending', currency: 'usd', shippingMethod: 'standard',
       subtotal: 40_000, shipping: 999, tax: 3_300, total: 44_299, notes: null,
@@ -73,7 +73,7 @@ describe('placeOrder', () => {
     const { actor, addressId } = await h.person();
     const gpu = await h.product();
     const fieldsOf = async (input: Partial<PlaceOrderInput>) =>
-      (await rejectionOf(h.service.placeOrder(actor, { ...orderInput(addressId, [{ productId: gpu.id, quantity: 1 }]), ...input } as PlaceOrderInput)))
+      (await rejectionOf(h.service.placeOrder(actor, { ...orderInput(addressId, [{ productId: gpu.id, quantity: 1 }]), ...input })))
         .details?.map((d) => d.field);
 
     expect(await fieldsOf({ items: [] })).toEqual(['items']);
