@@ -34,7 +34,7 @@ import { SqlUnitOfWork } from './sql/unit-of-work.js';
 
 /** A service identifier that remembers the type it resolves to. */
 export type Token<T> = symbol & { readonly __resolves?: T };
-const token = <T>(name: string): Token<T> => Symbol.for(`giggatek.${name}`) as Token<T>;
+const token = <T>(name: string): Token<T> => Symbol.for(`giggatek.${name}`);
 
 /** The ports and use cases the container serves. Tokens live here, never in the domain. */
 export const TOKENS = {

@@ -71,9 +71,9 @@ export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: Hou
 }
 
 export interface AppSchedulerOptions {
-  onError(job: string, error: unknown): void;
+  onError: (job: string, error: unknown) => void;
   /** Told what a run did, when it did something (for the log). */
-  onInfo?(job: string, message: string): void;
+  onInfo?: (job: string, message: string) => void;
 }
 
 /** The scheduler with every job of SPEC §8 built so far, wired from the container (not started). */

@@ -30,7 +30,7 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 }
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  const [orderId] = (await trx('orders').insert(orderColumns(order))) as number[];
+  const [orderId] = await trx('orders').insert<number[]>(orderColumns(order));
   if (orderId === undefined) throw new Error('the orders insert returned no id');
   return orderId;
 }
@@ -103,10 +103,10 @@ export async function applyStatusChange(trx: Knex.Transaction, id: Id, change: S
 
 /** Puts every line's quantity back, in product id order (the same lock order as taking it). */
 async function returnStock(trx: Knex.Transaction, orderId: Id, now: Date): Promise<void> {
-  const items = (await trx('order_items')
+  const items = await trx('order_items')
     .where({ order_id: orderId })
     .orderBy('product_id', 'asc')
-    .select('product_id', 'quantity')) as Array<{ product_id: unknown; quantity: unknown }>;
+    .select<Array<{ product_id: unknown; quantity: unknown }>>('product_id', 'quantity');
   for (const item of items) {
     await trx('products')
       .where({ id: toNumber(item.product_id) })
