@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cents } from '../../src/shared/money.js';
-import { DEFAULT_PRICING } from '../../src/ordering/pricing.js';
-import type { PlaceOrderInput } from '../../src/ordering/ordering-service.js';
+import { cents, DEFAULT_PRICING } from '@giggatek/domain';
+import type { PlaceOrderInput } from '@giggatek/domain';
 import { orderInput, orderingHarness, rejectionOf } from './harness.js';
 
 describe('placeOrder', () => {

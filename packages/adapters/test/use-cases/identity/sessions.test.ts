@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, MINUTE_MS } from '../../src/shared/clock.js';
+import { DAY_MS, MINUTE_MS } from '@giggatek/domain';
 import { CLIENT, GOOD_PASSWORD, identityHarness, registration } from '../support/identity-harness.js';
 
 async function signedIn() {
