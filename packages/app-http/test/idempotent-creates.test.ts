@@ -22,7 +22,7 @@ describe.each(ENGINES)('idempotent creation of addresses and products (%s)', (en
 
   const withKey = (key: string) => ({ 'Idempotency-Key': key });
   const count = async (table: string, where: Record<string, unknown>): Promise<number> => {
-    const [row] = (await server.db(table).where(where).count({ n: '*' })) as Array<{ n: number | string }>;
+    const [row] = await server.db(table).where(where).count<Array<{ n: number | string }>>({ n: '*' });
     return Number(row?.n ?? 0);
   };
 

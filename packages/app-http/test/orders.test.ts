@@ -3,7 +3,7 @@ import { resolve, TOKENS } from '@giggatek/adapters';
 import { cents } from '@giggatek/domain';
 import { expectError, detailFields } from './support/expect-error.js';
 import {
-  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf, type Customer,
+  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, productWith, stockOf, type Customer,
 } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 import { signInAs } from './support/accounts.js';
