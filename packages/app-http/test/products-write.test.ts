@@ -171,8 +171,7 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expectError(await server.request('DELETE', `/api/products/${product.id}`, { token: admin.token }), 404, 'not_found');
   });
 
-  it('delete: a product on an order is archived, not deleted', async (context) => {
-    if (!(await server.db.schema.hasTable('order_items'))) context.skip('no order_items table yet');
+  it('delete: a product on an order is archived, not deleted', async () => {
     const product = await createProduct(server, manager.token, { name: 'Ordered once' });
     const orderId = await insertRow(server.db, 'orders', { user_id: customer.userId });
     await insertRow(server.db, 'order_items', { order_id: orderId, product_id: product.id, product_name: product.name });
