@@ -120,7 +120,12 @@ function checkSpecifications(value: unknown, problems: Problems): Specifications
       (typeof item === 'string' && item.length <= PRODUCT_LIMITS.specificationValue && textProblem(item) === null) ||
       (typeof item === 'number' && Number.isFinite(item));
     if (!keyOk || !itemOk) {
-      problems.add('specifications', `entry "${key.slice(0, 40)}" must have a name of 1-${PRODUCT_LIMITS.specificationName} characters and a text (at most ${PRODUCT_LIMITS.specificationValue} characters, no control characters) or number value`);
+      const { specificationName, specificationValue } = PRODUCT_LIMITS;
+      problems.add(
+        'specifications',
+        `entry "${key.slice(0, 40)}" must have a name of 1-${specificationName} characters and a text ` +
+          `(at most ${specificationValue} characters, no control characters) or number value`,
+      );
       continue;
     }
     specifications[key] = item;
