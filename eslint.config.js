@@ -1,6 +1,7 @@
 // Lint with type information (typescript-eslint's type-checked rules) over every
-// TypeScript file, sources and tests alike. Formatting is Prettier's job (eslint-config-prettier
-// turns off the rules that would fight it); layer boundaries are dependency-cruiser's (.dependency-cruiser.cjs).
+// TypeScript file, sources and tests alike, in one program (tsconfig.lint.json). Formatting is
+// Prettier's job (eslint-config-prettier turns off the rules that would fight it); layer
+// boundaries are dependency-cruiser's (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
@@ -18,7 +19,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      // A `default` is a deliberate catch-all (an unknown CLI command, a parser code); switches without one stay checked.
+      // A `default` is a deliberate catch-all (an unknown CLI command, a parser code); switches
+      // without one stay checked.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-floating-promises': 'error',
       eqeqeq: ['error', 'always'],
