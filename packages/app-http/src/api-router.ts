@@ -51,7 +51,7 @@ export interface RouteDefinition<B = unknown, Q = unknown> {
   responses: Record<number, ResponseSpec>;
   /** Middleware run before authentication and validation (a route's own rate limit); replaces the default. */
   before?: ((ctx: ApiContext, next: () => Promise<unknown>) => Promise<unknown>)[];
-  handle(ctx: ApiContext, input: RouteInput<B, Q>): Promise<void>;
+  handle: (ctx: ApiContext, input: RouteInput<B, Q>) => Promise<void>;
 }
 
 export type Authenticate = (ctx: ApiContext) => Promise<Actor>;
@@ -73,7 +73,7 @@ export class ApiRouter {
   ) {}
 
   add<B, Q>(definition: RouteDefinition<B, Q>): void {
-    this.definitions.push(definition as unknown as RouteDefinition<never, never>);
+    this.definitions.push(definition);
     const handle = definition.idempotent ? idempotent(this.idempotencyFor(definition), definition.handle) : definition.handle;
     const run = async (ctx: ApiContext): Promise<void> => {
       const actor = definition.access.kind === 'public' ? ANONYMOUS : await this.authorize(ctx, definition.access);

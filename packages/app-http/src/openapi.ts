@@ -9,7 +9,7 @@ export function buildOpenApi(definitions: readonly RouteDefinition<never, never>
   for (const route of definitions) {
     const path = '/api' + route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     paths[path] ??= {};
-    (paths[path] as Record<string, object>)[route.method] = operation(route);
+    paths[path][route.method] = operation(route);
   }
   return {
     openapi: '3.1.0',

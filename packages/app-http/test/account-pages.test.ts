@@ -59,7 +59,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
 
   const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
 
-  it('the reset link in the email opens a form page; posting it with the CSRF cookie and field resets the password', async () => {
+  it('the emailed reset link opens a form; posting it with the CSRF cookie and field resets the password', async () => {
     const account = await registerCustomer(server);
     const link = await mailedResetLink(account.email);
     expect(link.origin).toBe(DEFAULT_PUBLIC_URL);
@@ -99,7 +99,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     expect((await login(account.email, NEW_PASSWORD)).status).toBe(200);
   });
 
-  it('refuses a post without the CSRF cookie, with a wrong token or from another site (403) and changes nothing', async () => {
+  it('refuses (403) a post without the CSRF cookie, with a wrong token or from another site; no change', async () => {
     const account = await registerCustomer(server);
     const link = await mailedResetLink(account.email);
     const page = await open(link);
@@ -128,7 +128,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     expect(done.status, done.html).toBe(200);
   });
 
-  it('shows the errors next to the form: mismatch and weak password keep the token usable; a bad token says so', async () => {
+  it('shows errors by the form: mismatch and weak password keep the token usable; a bad token says so', async () => {
     const account = await registerCustomer(server);
     const link = await mailedResetLink(account.email);
     const page = await open(link);
@@ -170,7 +170,7 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     expect(missing.html).toMatch(/missing its token/);
   });
 
-  it('the verification link opens a page whose button sets email_verified_at; a GET alone changes nothing', async () => {
+  it('the verification link opens a page whose button sets email_verified_at; a GET changes nothing', async () => {
     const account = await registerCustomer(server);
     const link = linkIn(server.mailer.lastTo(account.email, VERIFY_MAIL)!.text, '/account/verify-email');
     expect(link.origin).toBe(DEFAULT_PUBLIC_URL);

@@ -27,7 +27,7 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     return { buyer, productId, order: await placedOrder(server, buyer, [{ product_id: productId, quantity }]) };
   }
 
-  it(`applies status, payment status and tracking number as one transaction: a failed second step undoes the first (${engine})`, async () => {
+  it(`sets status, payment status and tracking number atomically: a failed step undoes all (${engine})`, async () => {
     const { order, productId } = await newOrder();
     const rowsOf = () => storedOrder(server, order.id);
     const before = await rowsOf();
@@ -52,7 +52,7 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(applied.body.order).toMatchObject({ status: 'processing', payment_status: 'paid', tracking_number: '1Z999AA10123456784' });
   });
 
-  it(`walks the lifecycle: paid → processing, shipped with tracking, delivered, refunded; history at each step (${engine})`, async () => {
+  it(`walks paid → processing, shipped with tracking, delivered, refunded; history each step (${engine})`, async () => {
     const { order, buyer } = await newOrder();
     const paid = await update(order.id, { payment_status: 'paid', note: 'bank transfer received' });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
@@ -154,7 +154,7 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(read.body.order).toMatchObject({ id: order.id, user_id: buyer.userId, payments: [], status_history: [expect.any(Object)] });
   });
 
-  it(`lists all orders, filtered by status, payment status, customer email and UTC date range (${engine})`, async () => {
+  it(`lists all orders, filtered by status, payment status, customer email, UTC date range (${engine})`, async () => {
     // Dates well after the other tests' orders (placed at the clock's start, today). Runs
     // last: the clock only moves forward, and tokens are signed again at the new time.
     server.clock.set('2030-05-01T23:59:59.000Z');

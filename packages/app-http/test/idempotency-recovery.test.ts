@@ -36,7 +36,7 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
     expect(claim).toMatchObject({ claimed: true });
   }
 
-  it(`places exactly one order once the lease is over when the first attempt died before committing (${engine})`, async () => {
+  it(`places exactly one order after the lease when the first attempt died before committing (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
     const items = [{ product_id: productId, quantity: 1 }];
@@ -78,7 +78,7 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
     expect(await stockOf(server, productId)).toBe(5);
   });
 
-  it(`rolls the order back when its answer cannot be stored, sends no confirmation, and a retry places one (${engine})`, async () => {
+  it(`rolls back an order whose answer cannot be stored, mails nothing; a retry places one (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
     const items = [{ product_id: productId, quantity: 2 }];

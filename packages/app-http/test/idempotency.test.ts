@@ -110,7 +110,7 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
     expect(await orderCount(server, customer.userId)).toBe(0);
   });
 
-  it(`a refused request (invalid input, unknown address) releases the key, so a corrected retry runs (${engine})`, async () => {
+  it(`a refused request (invalid input, unknown address) frees the key for a corrected retry (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
     const duplicate = [{ product_id: productId, quantity: 1 }, { product_id: productId, quantity: 1 }];

@@ -9,6 +9,68 @@ interface Operation {
   security?: unknown[];
 }
 
+// SPEC §9's table written out by hand (`:id` in OpenAPI spelling), not read from the route
+// definitions the document is built from: the document must list exactly these.
+const SPEC_ROUTES = [
+  'get /api/products',
+  'get /api/products/{id}',
+  'post /api/products',
+  'put /api/products/{id}',
+  'delete /api/products/{id}',
+  'post /api/auth/register',
+  'post /api/auth/login',
+  'post /api/auth/refresh-token',
+  'post /api/auth/logout',
+  'get /api/auth/me',
+  'put /api/auth/update-profile',
+  'put /api/auth/change-password',
+  'post /api/auth/password-reset-request',
+  'post /api/auth/password-reset',
+  'post /api/auth/verify-email',
+  'get /api/auth/addresses',
+  'post /api/auth/addresses',
+  'put /api/auth/addresses/{id}',
+  'delete /api/auth/addresses/{id}',
+  'get /api/orders',
+  'get /api/orders/{id}',
+  'post /api/orders',
+  'post /api/orders/{id}/cancel',
+  'get /api/orders/{id}/receipt',
+  'get /api/admin/orders',
+  'get /api/admin/orders/{id}',
+  'put /api/admin/orders/{id}',
+  'get /api/admin/products/{id}/stock-movements',
+  'get /api/health',
+  // Named in §9's text rather than its table.
+  'get /api/openapi.json',
+];
+
+// The rest of SPEC §9's table, not built yet: a route built later makes the test say to move it.
+const SPEC_ROUTES_NOT_YET = [
+  'get /api/rentals',
+  'get /api/rentals/{id}',
+  'post /api/rentals',
+  'post /api/rentals/{id}/sign-contract',
+  'get /api/rentals/{id}/contract',
+  'get /api/rentals/{id}/payments/{payment_id}/receipt',
+  'post /api/rentals/{id}/make-payment',
+  'get /api/rentals/{id}/buyout-amount',
+  'post /api/rentals/{id}/process-buyout',
+  'post /api/rentals/{id}/cancel',
+  'post /api/rentals/{id}/return',
+  'post /api/payment/create-intent',
+  'get /api/payment/history',
+  'post /api/payment/webhook',
+  'get /api/admin/rentals',
+  'get /api/admin/rentals/{id}',
+  'put /api/admin/rentals/{id}',
+  'post /api/admin/orders/{id}/refund',
+  'post /api/admin/rentals/{id}/payments/{payment_id}/refund',
+  'get /api/admin/emails',
+  'post /api/admin/emails/{id}/retry',
+  'post /api/admin/rentals/{id}/send-reminder',
+];
+
 // The document does not depend on the engine: SQLite only.
 describe('openapi.json', () => {
   let server: TestServer;
@@ -23,39 +85,19 @@ describe('openapi.json', () => {
     await server?.stop();
   });
 
-  /** What the router really answers: every registered method + path, in OpenAPI spelling. */
-  async function registeredRoutes(): Promise<string[]> {
-    const { createApiApp } = await import('../src/api-app.js');
-    const { apiServices } = await import('../src/services.js');
-    const { createLogger } = await import('../src/logger.js');
-    const app = createApiApp(apiServices(server.container), { logger: createLogger('silent'), trustProxy: false });
-    const routes: string[] = [];
-    for (const middleware of app.middleware) {
-      const router = (middleware as { router?: { stack: { path: string; methods: string[] }[] } }).router;
-      for (const layer of router?.stack ?? []) {
-        for (const method of layer.methods) {
-          if (method === 'HEAD') continue;
-          routes.push(`${method.toLowerCase()} ${layer.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`);
-        }
-      }
-    }
-    return routes.sort();
-  }
-
   it('is OpenAPI 3.1 with the API version', async () => {
     expect(document.openapi).toMatch(/^3\.1\./);
     const health = await server.request('GET', '/api/health');
     expect(document.info.version).toBe(health.body.version);
   });
 
-  it('describes exactly the routes the router serves', async () => {
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
-    const registered = await registeredRoutes();
-    expect(registered.length).toBeGreaterThan(15);
-    expect(documented.sort()).toEqual(registered);
-    for (const route of ['post /api/auth/register', 'get /api/products', 'put /api/auth/addresses/{id}', 'get /api/health']) {
-      expect(documented).toContain(route);
-    }
+  it('documents exactly the routes of SPEC §9 built so far', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method} ${path}`),
+    );
+    const built = documented.filter((route) => SPEC_ROUTES_NOT_YET.includes(route));
+    expect(built, 'built now: move these from SPEC_ROUTES_NOT_YET to SPEC_ROUTES').toEqual([]);
+    expect(documented.sort()).toEqual([...SPEC_ROUTES].sort());
   });
 
   it('uses the schema ajv validates register with', async () => {

@@ -3,7 +3,7 @@ import { resolve, TOKENS } from '@giggatek/adapters';
 import { cents } from '@giggatek/domain';
 import { expectError, detailFields } from './support/expect-error.js';
 import {
-  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, placeOrder, productWith, stockOf, storedOrder, type Customer,
+  ADDRESS, customerWithAddress, manager, orderCount, placedOrder, productWith, stockOf, storedOrder, type Customer,
 } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 import { signInAs } from './support/accounts.js';
@@ -83,7 +83,7 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
       expect(order.items[0]).toMatchObject({ unit_price: 20_000, line_total: 20_000 });
     });
 
-    it('copies the addresses: a later edit of the address book does not change the order; billing may differ', async () => {
+    it('copies the addresses: a later address book edit does not change the order; billing may differ', async () => {
       const customer = await customerWithAddress(server);
       const billing = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: { ...ADDRESS, recipient_name: 'Accounts Payable', line1: '1 Ledger Rd' } });
       const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
@@ -163,7 +163,7 @@ describe.each(ENGINES)('orders: placing, pricing, reading (%s)', (engine) => {
   });
 
   describe(`reading (${engine})`, () => {
-    it('lists your own orders newest first, paged and filtered by status; another customer sees none of them', async () => {
+    it('lists your own orders newest first, paged, filtered by status; other customers see none', async () => {
       const customer = await customerWithAddress(server);
       const productId = await productWith(server, staffToken, { price: 1_000, stock: 10 });
       const first = await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }]);

@@ -51,7 +51,7 @@ describe.each(SQL_ENGINES)('password reset request in the background (SQL: slow 
     return { response, elapsedMs: performance.now() - started };
   };
 
-  it('answers a known email at once with a 2 s mailer and token store; the token and mail arrive afterwards', async () => {
+  it('answers a known email at once with a 2 s mailer and token store; token and mail arrive afterwards', async () => {
     const email = uniqueEmail('slow');
     const user = await resolve(server.container, TOKENS.IdentityUseCases).createUser({
       email, password: STRONG_PASSWORD, firstName: 'Slow', lastName: 'Mail', role: 'customer',

@@ -28,7 +28,7 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
   const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
   const mailsTo = (email: string) => server.mailer.sent.filter((m) => m.to === email && RESET_MAIL.test(m.subject));
 
-  it('answers 200 with the same message for a known and an unknown email, never the token; mails only the known one', async () => {
+  it('answers known and unknown emails with the same 200 message, never the token; mails the known one', async () => {
     const account = await registerCustomer(server);
     const unknownEmail = uniqueEmail('ghost');
     const known = await requestReset(account.email.toUpperCase());

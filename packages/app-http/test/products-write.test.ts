@@ -184,7 +184,7 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expect((await server.request('GET', `/api/products/${product.id}`)).body.product.status).toBe('archived');
   });
 
-  it('delete: an order line that appears after the look for references archives the product, 409 (never 500)', async () => {
+  it('delete: an order line appearing after the look for references archives the product, 409 (not 500)', async () => {
     const product = await createProduct(server, manager.token, { name: 'Ordered meanwhile' });
     const orderId = await orderOf(product.id);
     // The look for references misses the order line, as it would if the line were inserted

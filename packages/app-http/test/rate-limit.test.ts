@@ -26,7 +26,7 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
 
   const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
 
-  it('the 6th failed login for one IP + email is 429 with Retry-After and X-RateLimit-*, even with the right password', async () => {
+  it('6th failed login for one IP + email: 429, Retry-After, X-RateLimit-*, even with the right password', async () => {
     const account = await signInAs(server, 'customer');
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       const response = await login(account.email, WRONG);

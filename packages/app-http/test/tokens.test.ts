@@ -51,7 +51,7 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
     });
   });
 
-  it('a token forged with the server secret and claims is accepted (so the rejections below are about one thing each)', async () => {
+  it('a token forged with the server secret and claims is accepted (each rejection below is one thing)', async () => {
     const account = await registerCustomer(server);
     expect((await me(await forge(account))).status).toBe(200);
   });
@@ -162,7 +162,7 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
       expect((await me(response.body.token)).status).toBe(200);
     });
 
-    it('refuses to renew by bearer a token that was itself renewed by bearer; it still works until it expires', async () => {
+    it('refuses to renew by bearer a token itself renewed by bearer; it still works until it expires', async () => {
       const account = await registerCustomer(server);
       const renewed = await server.request('POST', '/api/auth/refresh-token', { token: account.token });
       expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);

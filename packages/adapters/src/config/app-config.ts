@@ -42,7 +42,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
-  /** SPEC §3 rate limits; RATE_LIMIT_GENERAL, _LOGIN, _REGISTER, _PASSWORD_RESET override them as `<points>/<seconds>`. */
+  /**
+   * SPEC §3 rate limits; RATE_LIMIT_GENERAL, _LOGIN, _REGISTER, _PASSWORD_RESET override them
+   * as `<points>/<seconds>`.
+   */
   rateLimits: RateLimitSettings;
   /** SCHEDULER: `inline` (default) runs the jobs inside the server; `off` leaves them to a worker process. */
   scheduler: SchedulerMode;

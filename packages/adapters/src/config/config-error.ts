@@ -5,7 +5,8 @@ export class ConfigError extends Error {
     problem: string,
     received: string | undefined,
   ) {
-    super(`Invalid configuration: ${variable} ${problem}${received === undefined ? '' : ` (got ${JSON.stringify(received)})`}`);
+    const got = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
+    super(`Invalid configuration: ${variable} ${problem}${got}`);
     this.name = 'ConfigError';
   }
 }

@@ -61,7 +61,7 @@ export class EmailTemplates {
 
   /** The account links for a mailed token (the token URL-encoded). */
   private tokenLinks(token: unknown): { resetPassword: string; verifyEmail: string } {
-    const encoded = encodeURIComponent(String(token ?? ''));
+    const encoded = encodeURIComponent(typeof token === 'string' ? token : '');
     return {
       resetPassword: this.resetUrl.replaceAll('{token}', encoded),
       verifyEmail: this.verifyUrl.replaceAll('{token}', encoded),
@@ -92,5 +92,6 @@ function titleOf(template: string): string {
 function rowsOf(data: Record<string, unknown>): [string, string][] {
   return Object.entries(data)
     .filter(([, value]) => value !== undefined && value !== null)
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects take the JSON branch
     .map(([key, value]) => [titleOf(key), typeof value === 'object' ? JSON.stringify(value) : String(value)]);
 }

@@ -1,9 +1,10 @@
-import { createTransport } from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Mailer, OutgoingEmail } from '@giggatek/domain';
 
 /** Sends through an SMTP server given as a URL, e.g. smtp://user:pass@host:587 or smtps://…:465. */
 export class SmtpMailer implements Mailer {
-  private readonly transport: ReturnType<typeof createTransport>;
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
 
   constructor(url: string) {
     this.transport = createTransport(url);

@@ -70,8 +70,9 @@ function snapshotOf(part: object): () => void {
         for (const v of saved) value.add(v);
       });
     } else if (Array.isArray(value) && !value.some((v) => typeof v === 'function')) {
-      const saved = structuredClone(value);
-      undo.push(() => value.splice(0, value.length, ...saved));
+      const list: unknown[] = value;
+      const saved = structuredClone(list);
+      undo.push(() => list.splice(0, list.length, ...saved));
     } else if (value instanceof IdSequence) {
       const saved = { ...value };
       undo.push(() => Object.assign(value, saved));

@@ -69,9 +69,9 @@ export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: Hou
 }
 
 export interface AppSchedulerOptions {
-  onError(job: string, error: unknown): void;
+  onError: (job: string, error: unknown) => void;
   /** Told what a run did, when it did something (for the log). */
-  onInfo?(job: string, message: string): void;
+  onInfo?: (job: string, message: string) => void;
 }
 
 /** What the jobs of SPEC §8 need; the composition root hands it over. */

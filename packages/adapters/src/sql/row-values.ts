@@ -29,6 +29,7 @@ export function toNumber(value: unknown): number {
 }
 
 export function toStringOrNull(value: unknown): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- text columns hold strings (String() pins the type)
   return value === null || value === undefined ? null : String(value);
 }
 

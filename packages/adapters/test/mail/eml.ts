@@ -40,5 +40,6 @@ function headerValue(header: HeaderValue | undefined): string {
   if (header === undefined) return '';
   if (typeof header === 'string') return header;
   if (typeof header === 'object' && 'value' in header && typeof header.value === 'string') return header.value;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- other shapes only show in a failed assertion
   return String(header);
 }

@@ -36,7 +36,7 @@ describe('housekeeping job (SQLite container)', () => {
   const claimKey = (key: string, now: Date) => resolve(container, TOKENS.IdempotencyStore).claim(userId, key, 'hash', now, DAY_MS, DAY_MS);
   const ids = async (table: string): Promise<unknown[]> => (await db(table).orderBy('id').pluck('id')) as unknown[];
 
-  it('deletes sessions and tokens ended over 30 days ago and idempotency records over 48 hours old; live rows stay', async () => {
+  it('deletes sessions and tokens ended 30+ days ago, idempotency records 48+ hours old; live rows stay', async () => {
     const sessions = resolve(container, TOKENS.SessionRepository);
     const tokens = resolve(container, TOKENS.OneTimeTokenRepository);
     const expired = await openSession('expired', at(1));

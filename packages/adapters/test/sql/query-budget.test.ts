@@ -4,7 +4,7 @@ import { FixedClock, OrderingService, StoreSettings } from '@giggatek/domain';
 import type { Id, Product } from '@giggatek/domain';
 import { MemoryNotifier } from '../../src/memory/index.js';
 import {
-  createDatabase, migrateToLatest, SqlAddressRepository, SqlOrderRepository, SqlProductRepository, SqlSettingsRepository, SqlUnitOfWork,
+  createDatabase, migrateToLatest, SqlAddressRepository, type SqlOrderRepository, SqlProductRepository, SqlSettingsRepository, SqlUnitOfWork,
   SqlUserRepository,
 } from '../../src/sql/index.js';
 import { newOrder } from '../contract/suites/order-fixtures.js';
@@ -27,7 +27,7 @@ async function countQueries(knex: Knex, work: () => Promise<unknown>): Promise<n
 }
 
 /** An open, migrated, empty database and how to get rid of it. */
-type OpenDatabase = () => Promise<{ knex: Knex; close(): Promise<void> }>;
+type OpenDatabase = () => Promise<{ knex: Knex; close: () => Promise<void> }>;
 
 const openSqlite: OpenDatabase = async () => {
   const knex = createDatabase('sqlite::memory:');

@@ -32,7 +32,7 @@ describe('SQLite beside another connection', () => {
 
   const valueNow = async () => Number((await knex('counters').where({ id: 1 }).first('value')).value);
 
-  it('begins transactions with BEGIN IMMEDIATE: a read-then-write transaction keeps the lock from its start', async () => {
+  it('begins transactions with BEGIN IMMEDIATE: a read-then-write transaction locks from its start', async () => {
     let otherWrite: unknown = null;
     await knex.transaction(async (trx) => {
       const before = Number((await trx('counters').where({ id: 1 }).first('value')).value);
@@ -49,7 +49,7 @@ describe('SQLite beside another connection', () => {
     expect(await valueNow()).toBe(1);
   });
 
-  it('gives up once, with DatabaseBusyError, while a lock outlasts the wait; the event loop keeps running', async () => {
+  it('gives up once with DatabaseBusyError while a lock outlasts the wait; the event loop keeps running', async () => {
     other.exec('BEGIN IMMEDIATE');
     other.prepare('UPDATE counters SET value = 50 WHERE id = 1').run();
     let held = true;

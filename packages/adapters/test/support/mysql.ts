@@ -8,7 +8,7 @@ export interface FreshMysqlDatabase {
   /** An open, migrated connection to it. */
   knex: Knex;
   /** Closes the connection and drops the database. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /**

@@ -36,7 +36,7 @@ export function expectSoldOut(refused: unknown[], product: Product): void {
 }
 
 export async function countRows(knex: Knex, table: string, where: Record<string, unknown> = {}): Promise<number> {
-  const [row] = (await knex(table).where(where).count({ n: '*' })) as Array<{ n: unknown }>;
+  const [row] = await knex(table).where(where).count<Array<{ n: unknown }>>({ n: '*' });
   return Number(row?.n ?? 0);
 }
 

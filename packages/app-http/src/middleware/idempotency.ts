@@ -46,7 +46,8 @@ export const idempotencyHeaderDoc: { name: string; description: string; schema: 
   description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer '
     + `(header ${REPLAYED_HEADER}: true); with another body, 409 idempotency_conflict; while the first request runs, `
     + `409 idempotency_in_progress with Retry-After (a request silent for ${IDEMPOTENCY_LEASE_MS / 1000} s is presumed `
-    + 'dead and runs again). 1 to 255 visible ASCII characters; an empty or malformed key is 400 invalid_idempotency_key.',
+    + 'dead and runs again). 1 to 255 visible ASCII characters; '
+    + 'an empty or malformed key is 400 invalid_idempotency_key.',
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
 };
 

@@ -11,7 +11,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function jsonBody(limitBytes = MAX_BODY_BYTES): Middleware<ApiState> {
   return async (ctx, next) => {
-    if (!hasBody(ctx.req.headers)) return next();
+    if (!hasBody(ctx.req.headers)) {
+      await next();
+      return;
+    }
     // Only application/json (any charset parameter): a merge-patch or other +json body has other
     // semantics than the plain replacement the routes apply, so it is refused rather than misread.
     if (!ctx.is('application/json')) {
@@ -35,7 +38,7 @@ export function jsonBody(limitBytes = MAX_BODY_BYTES): Middleware<ApiState> {
         throw new HttpError(400, 'invalid_json', 'request body is not valid JSON');
       }
     }
-    return next();
+    await next();
   };
 }
 

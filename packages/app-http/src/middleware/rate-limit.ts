@@ -21,6 +21,6 @@ export function rateLimit(limiter: RateLimiter, extraKey?: (ctx: ApiContext) => 
   return async (ctx, next) => {
     const key = extraKey ? `${ctx.ip}|${extraKey(ctx)}` : ctx.ip;
     await charge(ctx, limiter, key);
-    return next();
+    await next();
   };
 }

@@ -10,7 +10,7 @@ import { changeActorOf } from '../ordering/order-status.js';
 import type { StockMovement } from '../stock/stock-movement.js';
 import { ProductReferencedError, type ProductRepository } from './ports.js';
 import { DEFAULT_CATEGORIES } from './product.js';
-import type { Product, ProductData } from './product.js';
+import type { Product } from './product.js';
 import { PRODUCT_SORTS } from './product-filter.js';
 import type { ProductFilter } from './product-filter.js';
 import { validateNewProduct, validateProductUpdate } from './product-rules.js';

@@ -39,7 +39,7 @@ export function validateNewProduct(input: ProductInput, categories: readonly str
 export function validateProductUpdate(current: Product, input: ProductInput, categories: readonly string[]): Partial<ProductData> {
   const merged = validateProduct({ ...toInput(current), ...defined(input) }, categories);
   const given = Object.keys(defined(input)) as (keyof ProductInput & keyof ProductData)[];
-  return Object.fromEntries(given.map((key) => [key, merged[key]])) as Partial<ProductData>;
+  return Object.fromEntries(given.map((key) => [key, merged[key]]));
 }
 
 const PRODUCT_DEFAULTS: ProductInput = {
@@ -120,10 +120,15 @@ function checkSpecifications(value: unknown, problems: Problems): Specifications
       (typeof item === 'string' && item.length <= PRODUCT_LIMITS.specificationValue && textProblem(item) === null) ||
       (typeof item === 'number' && Number.isFinite(item));
     if (!keyOk || !itemOk) {
-      problems.add('specifications', `entry "${key.slice(0, 40)}" must have a name of 1-${PRODUCT_LIMITS.specificationName} characters and a text (at most ${PRODUCT_LIMITS.specificationValue} characters, no control characters) or number value`);
+      const { specificationName, specificationValue } = PRODUCT_LIMITS;
+      problems.add(
+        'specifications',
+        `entry "${key.slice(0, 40)}" must have a name of 1-${specificationName} characters and a text ` +
+          `(at most ${specificationValue} characters, no control characters) or number value`,
+      );
       continue;
     }
-    specifications[key] = item as string | number;
+    specifications[key] = item;
   }
   return specifications;
 }
@@ -133,7 +138,7 @@ function checkImageUrls(value: unknown, problems: Problems): string[] {
     problems.add('image_urls', 'must be a list of URLs');
     return [];
   }
-  const urls = value as string[];
+  const urls: string[] = value;
   if (urls.length > PRODUCT_LIMITS.images) problems.add('image_urls', `may have at most ${PRODUCT_LIMITS.images} images`);
   const bad = urls.find((url) => !isImageUrl(url));
   if (bad !== undefined) problems.add('image_urls', `each must be an https:// URL or a path starting with / (got "${bad.slice(0, 80)}")`);
@@ -188,5 +193,5 @@ function toInput(product: Product): ProductInput {
 }
 
 function defined(input: ProductInput): ProductInput {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as ProductInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

@@ -97,7 +97,8 @@ export function paymentChange(
   if (to === 'refunded' || to === 'partially_refunded') {
     throw new DomainError(
       'invalid_transition',
-      `payment status cannot be set to ${to} directly: cancel a processing order or set status refunded on a delivered one`,
+      `payment status cannot be set to ${to} directly: ` +
+        'cancel a processing order or set status refunded on a delivered one',
     );
   }
   throw new DomainError('invalid_transition', `cannot change the payment status of a ${order.status} order from ${from} to ${to}`);

@@ -59,7 +59,10 @@ export interface OrderingUseCases {
   /** Customers see their own only (another's is not_found); staff see any. */
   getOrder(actor: Actor, id: Id): Promise<OrderView>;
   listOrders(actor: Actor, filter: OrderListFilter): Promise<Page<Order>>;
-  /** Customers: only their pending, unpaid orders. Staff: pending or processing (the latter refunds). Stock returns once. */
+  /**
+   * Customers: only their pending, unpaid orders. Staff: pending or processing (the latter
+   * refunds). Stock returns once.
+   */
   cancelOrder(actor: Actor, id: Id, note?: string | null): Promise<OrderView>;
   /** Staff (orders:manage). */
   listAllOrders(actor: Actor, filter: AdminOrderFilter): Promise<Page<Order>>;

@@ -7,7 +7,9 @@ import type { Problems } from './errors.js';
 export type TextShape = 'line' | 'multiline';
 
 // C0 controls, DEL and C1 controls: invisible, and NUL truncates the text in some stores and tools.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex -- as above, sparing tab and line feed
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a
 // text display in another order than it is stored ("Trojan Source"), in a document or an admin page.

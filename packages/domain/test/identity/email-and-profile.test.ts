@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEmail, normalizeEmail } from '../../src/identity/email.js';
 import { assertValidProfilePatch, checkProfile } from '../../src/identity/profile-rules.js';
-import { Problems, ValidationError } from '../../src/shared/errors.js';
+import { Problems, type ValidationError } from '../../src/shared/errors.js';
 
 function emailResult(email: unknown): { value: string | null; problems: ValidationError | null } {
   const problems = new Problems();

@@ -36,7 +36,7 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 }
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  const [orderId] = (await trx('orders').insert(orderColumns(order))) as number[];
+  const [orderId] = await trx('orders').insert<number[]>(orderColumns(order));
   if (orderId === undefined) throw new Error('the orders insert returned no id');
   return orderId;
 }
@@ -101,9 +101,9 @@ export async function applyStatusChange(trx: Knex.Transaction, id: Id, change: S
 async function returnStock(
   trx: Knex.Transaction, orderId: Id, reason: RestockReason, context: { actor: ChangeActor; now: Date },
 ): Promise<void> {
-  const rows = (await trx('order_items')
+  const rows = await trx('order_items')
     .where({ order_id: orderId })
-    .select('product_id', 'quantity')) as Array<{ product_id: unknown; quantity: unknown }>;
+    .select<Array<{ product_id: unknown; quantity: unknown }>>('product_id', 'quantity');
   const items = rows.map((row) => ({ productId: toNumber(row.product_id), quantity: toNumber(row.quantity) }));
   await applyMovements(trx, restockMovements(orderId, items, reason, context), context.now);
 }

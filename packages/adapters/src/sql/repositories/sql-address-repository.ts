@@ -34,7 +34,7 @@ export class SqlAddressRepository implements AddressRepository {
   async create(userId: Id, data: AddressData, now: Date): Promise<Address> {
     const id = await inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
-      const existing = await trx('addresses').where({ user_id: userId }).first('id');
+      const existing = await trx('addresses').where({ user_id: userId }).first<{ id: number } | undefined>('id');
       const isDefault = data.isDefault || !existing;
       // A first address has no default to clear (and the empty UPDATE would only take gap locks).
       if (isDefault && existing) await clearDefault(trx, userId);
@@ -76,8 +76,8 @@ export class SqlAddressRepository implements AddressRepository {
         const successor = await trx('addresses')
           .where({ user_id: userId })
           .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
-          .first('id');
-        if (successor) await trx('addresses').where({ id: successor.id as number }).update({ is_default: true });
+          .first<{ id: number } | undefined>('id');
+        if (successor) await trx('addresses').where({ id: successor.id }).update({ is_default: true });
       }
       return true;
     });

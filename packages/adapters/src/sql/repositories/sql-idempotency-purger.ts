@@ -17,10 +17,10 @@ export class SqlIdempotencyPurger implements IdempotencyKeyPurger {
    * claim in between has a fresh created_at and must stay.
    */
   async purgeOlderThan(cutoff: Date, limit: number): Promise<number> {
-    const rows = (await this.db('idempotency_keys')
+    const rows = await this.db('idempotency_keys')
       .where('created_at', '<', cutoff)
       .limit(limit)
-      .select('user_id', 'idem_key')) as Array<{ user_id: number; idem_key: string }>;
+      .select<Array<{ user_id: number; idem_key: string }>>('user_id', 'idem_key');
     if (rows.length === 0) return 0;
     return this.db('idempotency_keys')
       .whereIn(['user_id', 'idem_key'], rows.map((row) => [row.user_id, row.idem_key]))

@@ -109,7 +109,7 @@ export class SqlProductRepository implements ProductRepository {
   }
 
   async slugExists(slug: string): Promise<boolean> {
-    const row = await this.db('products').where({ slug }).first('id');
+    const row = await this.db('products').where({ slug }).first<{ id: number } | undefined>('id');
     return row !== undefined;
   }
 
@@ -134,7 +134,7 @@ export class SqlProductRepository implements ProductRepository {
 
   async isReferenced(id: Id): Promise<boolean> {
     for (const table of await this.existingReferencingTables()) {
-      const row = await this.db(table).where({ product_id: id }).first('product_id');
+      const row = await this.db(table).where({ product_id: id }).first<{ product_id: number } | undefined>('product_id');
       if (row !== undefined) return true;
     }
     return false;

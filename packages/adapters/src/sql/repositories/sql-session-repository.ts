@@ -58,13 +58,13 @@ export class SqlSessionRepository implements SessionRepository {
   }
 
   async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    const row = (await this.db('refresh_tokens as t')
+    const row = await this.db('refresh_tokens as t')
       .join('sessions as s', 's.id', 't.session_id')
       .where('t.token_hash', tokenHash)
-      .first(
+      .first<TokenWithSessionRow | undefined>(
         't.id as token_id', 't.token_hash', 't.expires_at as token_expires_at', 't.rotated_at',
         's.id', 's.user_id', 's.created_at', 's.expires_at', 's.revoked_at', 's.ip', 's.user_agent',
-      )) as TokenWithSessionRow | undefined;
+      );
     if (!row) return null;
     return {
       id: row.token_id,

@@ -12,7 +12,7 @@ export class SqlSettingsRepository implements SettingsRepository {
   }
 
   async get(key: string): Promise<unknown> {
-    const row = (await this.db('settings').where({ key }).first('value')) as { value: string } | undefined;
+    const row = await this.db('settings').where({ key }).first<{ value: string } | undefined>('value');
     return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
   }
 

@@ -27,7 +27,7 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
     const openSession = (owner: Id, hash: string, expiresAt: Date) =>
       engine.sessions.create({ userId: owner, createdAt: longAgo, expiresAt, ip: null, userAgent: null }, hash);
 
-    it('SessionRepository.purgeEndedBefore deletes sessions that expired or were revoked before the cutoff, with their tokens', async () => {
+    it('SessionRepository.purgeEndedBefore deletes sessions ended before the cutoff, and their tokens', async () => {
       const expired = await openSession(userId, 'expired', before(1));
       const revoked = await openSession(otherUserId, 'revoked', after(DAY_MS));
       await engine.sessions.revoke(revoked.id, before(1));
@@ -87,7 +87,7 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
       expect(await engine.oneTimeTokens.purgeEndedBefore(cutoff, 10)).toBe(0);
     });
 
-    it('OneTimeTokenRepository.purgeEndedBefore deletes at most `limit` tokens per call, each counted once', async () => {
+    it('OneTimeTokenRepository.purgeEndedBefore deletes at most `limit` tokens a call, each counted once', async () => {
       for (const hash of ['a', 'b', 'c']) await issue(userId, hash, before(DAY_MS));
       await issue(userId, 'live', after(DAY_MS));
       expect(await engine.oneTimeTokens.purgeEndedBefore(cutoff, 2)).toBe(2);

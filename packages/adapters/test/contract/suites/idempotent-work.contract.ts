@@ -57,7 +57,7 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
       expect(await stockOf(products, gpu.id)).toBe(8);
     });
 
-    it('leaves nothing of a request that crashed between its work and its answer; a retry after the lease runs once', async () => {
+    it('leaves nothing of a request that crashed before its answer; a retry after the lease runs once', async () => {
       await store.claim(userId, 'key', 'hash', t0, DAY, LEASE);
       // The answer's write fails after the order was placed in the same unit of work.
       const crashing: IdempotencyStore = {

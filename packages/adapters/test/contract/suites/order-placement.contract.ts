@@ -106,7 +106,8 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       expect(await stockOf(products, active.id)).toBe(5);
     });
 
-    it('gives concurrent orders for the last units to exactly as many as there are units', async () => {
+    // A real race on MySQL only: memory and SQLite serialise the orders, and there the outcome is what is checked.
+    it('gives orders sent at once for the last units to exactly as many as there are units', async () => {
       const gpu = await createProduct(products, 'Last GPUs', 3);
       const results = await Promise.allSettled(
         Array.from({ length: 8 }, () => orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 1 }]))),

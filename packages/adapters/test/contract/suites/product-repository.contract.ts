@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cents, DomainError } from '@giggatek/domain';
 import type { Id, ProductFilter, ProductRepository } from '@giggatek/domain';
-import type { ContractFixture, MakeFixture } from './fixture.js';
+import type { ContractFixture } from './fixture.js';
 import { listFilter, productData, seedCatalog } from './product-fixtures.js';
 
 const now = new Date('2026-01-15T12:00:00.123Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE_MS } from '../../src/shared/clock.js';
+import { MINUTE_MS } from '@giggatek/domain';
 import { orderInput, orderingHarness } from './harness.js';
 
 describe('expireUnpaidOrders', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '../../src/shared/errors.js';
-import type { RegisterInput } from '../../src/identity/identity-service.js';
+import type { DomainError, RegisterInput } from '@giggatek/domain';
 import { CLIENT, GOOD_PASSWORD, identityHarness, registration } from '../support/identity-harness.js';
 
 async function failure(promise: Promise<unknown>): Promise<DomainError> {

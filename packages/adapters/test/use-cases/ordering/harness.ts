@@ -1,14 +1,9 @@
 import {
   MemoryAddressRepository, MemoryNotifier, MemoryOrderRepository, MemoryProductRepository, MemorySettingsRepository,
   MemoryUnitOfWork, MemoryUserRepository,
-} from '../../../adapters/src/memory/index.js';
-import type { Product, ProductData } from '../../src/catalog/product.js';
-import { FixedClock } from '../../src/shared/clock.js';
-import { cents } from '../../src/shared/money.js';
-import type { Actor, Role } from '../../src/identity/user.js';
-import { OrderingService } from '../../src/ordering/ordering-service.js';
-import type { OrderingDeps, PlaceOrderInput } from '../../src/ordering/ordering-service.js';
-import { StoreSettings } from '../../src/settings/store-settings.js';
+} from '../../../src/memory/index.js';
+import { cents, FixedClock, OrderingService, StoreSettings } from '@giggatek/domain';
+import type { Actor, OrderingDeps, PlaceOrderInput, Product, ProductData, Role } from '@giggatek/domain';
 
 /** An OrderingService over the memory adapters, with handles on each part. */
 export function orderingHarness(overrides: Partial<OrderingDeps> = {}) {

@@ -1,11 +1,9 @@
 import {
   MemoryNotifier, MemoryOneTimeTokenRepository, MemorySessionRepository, MemoryUserRepository,
-} from '../../../adapters/src/memory/index.js';
-import { InProcessBackgroundTasks } from '../../../adapters/src/background/index.js';
-import { FixedClock } from '../../src/shared/clock.js';
-import { IdentityService } from '../../src/identity/identity-service.js';
-import type { ClientContext, RegisterInput } from '../../src/identity/identity-service.js';
-import type { EmailTemplate } from '../../src/notifications/ports.js';
+} from '../../../src/memory/index.js';
+import { InProcessBackgroundTasks } from '../../../src/background/index.js';
+import { FixedClock, IdentityService } from '@giggatek/domain';
+import type { ClientContext, EmailTemplate, RegisterInput } from '@giggatek/domain';
 import { FakePasswordHasher, FakeSecretTokens, FakeTokenSigner } from './fakes.js';
 
 export const CLIENT: ClientContext = { ip: '203.0.113.7', userAgent: 'vitest' };

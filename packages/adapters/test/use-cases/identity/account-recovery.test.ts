@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '../../src/shared/clock.js';
+import { HOUR_MS, MINUTE_MS } from '@giggatek/domain';
 import { CLIENT, GOOD_PASSWORD, identityHarness, registration } from '../support/identity-harness.js';
 
 const NEW_PASSWORD = 'N3w-Password';

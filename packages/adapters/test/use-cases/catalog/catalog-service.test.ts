@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryProductRepository, MemoryUnitOfWork } from '../../../adapters/src/memory/index.js';
-import { CatalogService } from '../../src/catalog/catalog-service.js';
-import type { ProductInput } from '../../src/catalog/catalog-service.js';
-import type { ProductFilter } from '../../src/catalog/product-filter.js';
-import { FixedClock, MINUTE_MS } from '../../src/shared/clock.js';
-import type { Actor } from '../../src/identity/user.js';
-import { placementMovements } from '../../src/stock/stock-movement.js';
+import { MemoryProductRepository, MemoryUnitOfWork } from '../../../src/memory/index.js';
+import { CatalogService, FixedClock, MINUTE_MS, placementMovements } from '@giggatek/domain';
+import type { Actor, ProductFilter, ProductInput } from '@giggatek/domain';
 import { gpu } from '../support/products.js';
 
 const admin: Actor = { userId: 1, role: 'admin' };

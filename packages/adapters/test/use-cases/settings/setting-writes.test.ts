@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySettingsRepository } from '../../../adapters/src/memory/index.js';
-import { ValidationError } from '../../src/shared/errors.js';
-import { SETTING_DEFAULTS, StoreSettings, type SettingValues } from '../../src/settings/store-settings.js';
+import { MemorySettingsRepository } from '../../../src/memory/index.js';
+import { SETTING_DEFAULTS, StoreSettings, ValidationError } from '@giggatek/domain';
+import type { SettingValues } from '@giggatek/domain';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const pricing = SETTING_DEFAULTS.pricing;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySettingsRepository } from '../../../adapters/src/memory/index.js';
-import { DEFAULT_PRICING } from '../../src/ordering/pricing.js';
-import { cents } from '../../src/shared/money.js';
-import { SETTING_DEFAULTS, StoreSettings } from '../../src/settings/store-settings.js';
+import { MemorySettingsRepository } from '../../../src/memory/index.js';
+import { cents, DEFAULT_PRICING, SETTING_DEFAULTS, StoreSettings } from '@giggatek/domain';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 

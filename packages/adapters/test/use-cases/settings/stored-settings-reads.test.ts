@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySettingsRepository } from '../../../adapters/src/memory/index.js';
-import type { FieldProblem } from '../../src/shared/errors.js';
-import { cents } from '../../src/shared/money.js';
-import { SETTING_DEFAULTS, StoreSettings } from '../../src/settings/store-settings.js';
+import { MemorySettingsRepository } from '../../../src/memory/index.js';
+import { cents, SETTING_DEFAULTS, StoreSettings } from '@giggatek/domain';
+import type { FieldProblem } from '@giggatek/domain';
 import { orderInput, orderingHarness } from '../ordering/harness.js';
 
 const now = new Date('2026-03-01T10:00:00.000Z');

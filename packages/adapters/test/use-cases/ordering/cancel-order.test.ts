@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/identity/user.js';
+import type { Actor } from '@giggatek/domain';
 import { orderInput, orderingHarness } from './harness.js';
 
 /** A customer with a pending order of 2 units (stock 10 → 8), and a manager. */

@@ -1,8 +1,5 @@
-import { DomainError } from '../../src/shared/errors.js';
-import type { Clock } from '../../src/shared/clock.js';
-import type { Id } from '../../src/shared/ids.js';
-import type { AccessClaims, PasswordHasher, SecretTokens, TokenSigner } from '../../src/identity/ports.js';
-import type { Role } from '../../src/identity/user.js';
+import { DomainError } from '@giggatek/domain';
+import type { AccessClaims, Clock, Id, PasswordHasher, Role, SecretTokens, TokenSigner } from '@giggatek/domain';
 
 /** Reversible "hash" that counts its calls (timing-equality tests count verifies). */
 export class FakePasswordHasher implements PasswordHasher {
