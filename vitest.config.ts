@@ -23,7 +23,13 @@ export default defineConfig({
   test: {
     reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
-      { resolve: { alias }, test: { name: 'domain', include: ['packages/domain/test/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/ci/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'domain',
+          include: ['packages/domain/test/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/ci/**/*.test.ts'],
+        },
+      },
       {
         resolve: { alias },
         test: {
@@ -37,7 +43,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'http',
-          include: ['packages/app-http/test/**/*.test.ts', 'packages/app-admin/test/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: [
+            'packages/app-http/test/**/*.test.ts',
+            'packages/app-admin/test/**/*.test.ts',
+            'test/e2e/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -9,15 +9,24 @@ const repositories = join(import.meta.dirname, '..', '..', 'packages', 'adapters
 
 /** Uses of the repository's own knex other than the accessor, inTransaction and the dialect check. */
 function poolQueries(text: string): string[] {
-  return text.split('\n').filter((line) => /this\.knex\b/.test(line)
-    && !/constructor\(private readonly knex|dbOf\(this\.knex\)|inTransaction\(this\.knex,|isMysql\(this\.knex\)/.test(line));
+  return text
+    .split('\n')
+    .filter(
+      (line) =>
+        /this\.knex\b/.test(line) &&
+        !/constructor\(private readonly knex|dbOf\(this\.knex\)|inTransaction\(this\.knex,|isMysql\(this\.knex\)/.test(
+          line,
+        ),
+    );
 }
 
 describe('SQL repositories and the unit of work', () => {
   it('query through dbOf / inTransaction only, never the pool directly', () => {
     const files = readdirSync(repositories).filter((name) => name.startsWith('sql-') && name.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(5);
-    const found = files.flatMap((name) => poolQueries(readFileSync(join(repositories, name), 'utf8')).map((line) => `${name}: ${line.trim()}`));
+    const found = files.flatMap((name) =>
+      poolQueries(readFileSync(join(repositories, name), 'utf8')).map((line) => `${name}: ${line.trim()}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -15,7 +15,15 @@ const COMPOSITION_ROOT = [
   'packages/app-http/src/cli.ts',
 ];
 /** What reads or builds a container; the container module's types (Token) are harmless. */
-const CONTAINER_NAMES = new Set(['resolve', 'TOKENS', 'Container', 'createContainer', 'disposeContainer', 'bindValue', 'bindFactory']);
+const CONTAINER_NAMES = new Set([
+  'resolve',
+  'TOKENS',
+  'Container',
+  'createContainer',
+  'disposeContainer',
+  'bindValue',
+  'bindFactory',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,14 +37,22 @@ function sourceFiles(dir: string): string[] {
 function containerImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const [, clause = '', from = ''] of text.matchAll(/(?:^|\n)\s*(?:import|export)\s([^'"]*?)from\s+['"]([^'"]+)['"]/g)) {
+  for (const [, clause = '', from = ''] of text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\s([^'"]*?)from\s+['"]([^'"]+)['"]/g,
+  )) {
     if (from === 'inversify' || /(^|\/)container\.js$/.test(from)) {
       found.push(`imports ${from}`);
       continue;
     }
     // bootstrap.ts hands createContainer on to the entry points.
     if (!from.startsWith('@giggatek/adapters') && !/(^|\/)bootstrap\.js$/.test(from)) continue;
-    const names = (clause.match(/\{([^}]*)\}/)?.[1] ?? '').split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]);
+    const names = (clause.match(/\{([^}]*)\}/)?.[1] ?? '').split(',').map(
+      (n) =>
+        n
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0],
+    );
     for (const name of names) if (name && CONTAINER_NAMES.has(name)) found.push(`imports ${name} from ${from}`);
   }
   return found;
@@ -54,7 +70,11 @@ describe('the composition root', () => {
   });
 
   it('sees an import of the container (the check can fail)', () => {
-    expect(containerImports(join(root, 'packages/app-http/src/services.ts'))).toContain('imports resolve from @giggatek/adapters');
-    expect(containerImports(join(root, 'packages/app-http/src/cli.ts'))).toContain('imports createContainer from ./bootstrap.js');
+    expect(containerImports(join(root, 'packages/app-http/src/services.ts'))).toContain(
+      'imports resolve from @giggatek/adapters',
+    );
+    expect(containerImports(join(root, 'packages/app-http/src/cli.ts'))).toContain(
+      'imports createContainer from ./bootstrap.js',
+    );
   });
 });

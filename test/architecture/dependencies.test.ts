@@ -16,7 +16,10 @@ function sourceFiles(dir: string): string[] {
 
 describe('dependencies the import graph does not show', () => {
   it('the domain package declares no runtime dependencies', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'packages/domain/package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(root, 'packages/domain/package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.dependencies ?? {}).toEqual({});
   });
 
@@ -31,7 +34,9 @@ describe('dependencies the import graph does not show', () => {
   });
 
   it('npm test lints (eslint, then the layer boundaries) before it runs the tests', () => {
-    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.test).toBe('npm run typecheck && npm run lint && vitest run');
     expect(scripts.lint).toBe('eslint . && depcruise packages test --config .dependency-cruiser.cjs');
   });

@@ -26,7 +26,13 @@ function importedPackages(): Set<string> {
     for (const file of sourceFiles(join(root, 'packages', pkg, 'src'))) {
       const text = readFileSync(file, 'utf8');
       for (const [, specifier] of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
-        if (!specifier || specifier.startsWith('.') || specifier.startsWith('node:') || specifier.startsWith('@giggatek/')) continue;
+        if (
+          !specifier ||
+          specifier.startsWith('.') ||
+          specifier.startsWith('node:') ||
+          specifier.startsWith('@giggatek/')
+        )
+          continue;
         const parts = specifier.split('/');
         names.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string));
       }

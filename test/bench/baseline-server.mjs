@@ -17,8 +17,10 @@ const POOL_SIZE = 10;
 export function createBaselineApp(pool, context) {
   const routeOf = (method, path) => `${method} ${new URL(path, 'http://bench').pathname}`;
   const handlers = new Map(
-    SCENARIOS.filter((scenario) => scenario.baseline)
-      .map((scenario) => [routeOf(scenario.method ?? 'GET', scenario.path), scenario.baseline]),
+    SCENARIOS.filter((scenario) => scenario.baseline).map((scenario) => [
+      routeOf(scenario.method ?? 'GET', scenario.path),
+      scenario.baseline,
+    ]),
   );
   const app = new Koa();
   app.use(async (ctx) => {
@@ -41,7 +43,8 @@ export function createBaselineApp(pool, context) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const userId = Number(process.env.BENCH_USER_ID);
-  if (!Number.isInteger(userId) || userId < 1) throw new Error(`BENCH_USER_ID must be a user id, got "${process.env.BENCH_USER_ID}"`);
+  if (!Number.isInteger(userId) || userId < 1)
+    throw new Error(`BENCH_USER_ID must be a user id, got "${process.env.BENCH_USER_ID}"`);
   const pool = mysql.createPool({ ...connectionOptions(process.env.DATABASE_URL), connectionLimit: POOL_SIZE });
   const server = createBaselineApp(pool, { userId }).listen(Number(process.env.PORT), '127.0.0.1');
   process.on('SIGTERM', () => {

@@ -121,9 +121,16 @@ async function runScenario(scenario, { app, baseline, fixture, pool, settings })
   const method = scenario.method ?? 'GET';
   const headers = scenario.as ? bearer(await signIn(app.baseUrl, scenario.as)) : {};
   const body = scenario.body ? JSON.stringify(scenario.body(fixture)) : undefined;
-  const request = { method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body };
+  const request = {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body,
+  };
   const against = scenario.baseline ? 'app and baseline alternating' : 'app only, no baseline';
-  console.log(`\n${scenario.name}: ${method} ${scenario.path} (${against}; ${settings.rounds} rounds of ${settings.seconds} s, ${CONNECTIONS} connections)`);
+  console.log(
+    `\n${scenario.name}: ${method} ${scenario.path} ` +
+      `(${against}; ${settings.rounds} rounds of ${settings.seconds} s, ${CONNECTIONS} connections)`,
+  );
 
   const problems = [];
   const rowsBefore = scenario.creates ? await countRows(pool, scenario.creates) : null;

@@ -36,9 +36,10 @@ export const SCENARIOS = [
     name: 'my orders, page 1',
     path: '/api/orders',
     as: 'customer',
-    check: (body) => (body.orders?.length === 20 && body.pagination?.total === ORDERS_PER_CUSTOMER
-      ? null
-      : `expected 20 of ${ORDERS_PER_CUSTOMER} orders, got ${body.orders?.length} of ${body.pagination?.total}`),
+    check: (body) =>
+      body.orders?.length === 20 && body.pagination?.total === ORDERS_PER_CUSTOMER
+        ? null
+        : `expected 20 of ${ORDERS_PER_CUSTOMER} orders, got ${body.orders?.length} of ${body.pagination?.total}`,
     baseline: listOrdersOfUser,
     compare: sameOrderPage,
   },
@@ -55,7 +56,8 @@ export const SCENARIOS = [
     status: 201,
     check: (body, fixture) => {
       const order = body.order;
-      if (!Number.isInteger(order?.total) || order.total <= 0) return `no order total in ${JSON.stringify(body).slice(0, 200)}`;
+      if (!Number.isInteger(order?.total) || order.total <= 0)
+        return `no order total in ${JSON.stringify(body).slice(0, 200)}`;
       const line = order.items?.[0];
       return order.items.length === 1 && line.product_id === fixture.productIds[0] && line.quantity === 1
         ? null

@@ -8,7 +8,8 @@ const results = report.testResults.flatMap((file) =>
 );
 
 const skipped = results.filter((test) => test.status !== 'passed' && test.status !== 'failed');
-const ranFor = (pattern) => results.filter((test) => test.status === 'passed' && pattern.test(`${test.file} ${test.title}`)).length;
+const ranFor = (pattern) =>
+  results.filter((test) => test.status === 'passed' && pattern.test(`${test.file} ${test.title}`)).length;
 const mysql = ranFor(/mysql/i);
 const redis = ranFor(/redis/i);
 
@@ -17,7 +18,8 @@ let failed = false;
 if (skipped.length > 0) {
   failed = true;
   console.error('ci: these tests were skipped:');
-  for (const test of skipped.slice(0, 50)) console.error(`  ${test.status}: ${test.file.replace(process.cwd() + '/', '')} › ${test.title}`);
+  for (const test of skipped.slice(0, 50))
+    console.error(`  ${test.status}: ${test.file.replace(process.cwd() + '/', '')} › ${test.title}`);
 }
 if (mysql === 0) {
   failed = true;

@@ -1,9 +1,32 @@
 import {
-  AddressService, CatalogService, DEFAULT_RENTAL_POLICY, IdentityService, OrderingService, StoreSettings, systemClock,
-  type AddressRepository, type AddressUseCases, type CatalogUseCases, type Clock, type IdempotencyKeyPurger,
-  type IdempotencyStore, type IdentityUseCases, type Mailer, type Notifier, type OneTimeTokenRepository, type OrderingUseCases,
-  type OrderRepository, type PasswordHasher, type ProductRepository, type RentalPolicy, type SecretTokens,
-  type SessionRepository, type SettingsRepository, type TokenSigner, type UnitOfWork, type UserRepository,
+  AddressService,
+  CatalogService,
+  DEFAULT_RENTAL_POLICY,
+  IdentityService,
+  OrderingService,
+  StoreSettings,
+  systemClock,
+  type AddressRepository,
+  type AddressUseCases,
+  type CatalogUseCases,
+  type Clock,
+  type IdempotencyKeyPurger,
+  type IdempotencyStore,
+  type IdentityUseCases,
+  type Mailer,
+  type Notifier,
+  type OneTimeTokenRepository,
+  type OrderingUseCases,
+  type OrderRepository,
+  type PasswordHasher,
+  type ProductRepository,
+  type RentalPolicy,
+  type SecretTokens,
+  type SessionRepository,
+  type SettingsRepository,
+  type TokenSigner,
+  type UnitOfWork,
+  type UserRepository,
 } from '@giggatek/domain';
 import { Container, type MapToResolvedValueInjectOptions } from 'inversify';
 import type { Redis } from 'ioredis';
@@ -83,7 +106,10 @@ export function bindValue<T>(container: Container, id: Token<T>, value: NoInfer<
  * type of the parameter in its place, so a swapped pair does not compile.
  */
 export function bindFactory<T, Args extends unknown[]>(
-  container: Container, id: Token<T>, make: (...args: Args) => NoInfer<T>, dependencies: TokensOf<Args>,
+  container: Container,
+  id: Token<T>,
+  make: (...args: Args) => NoInfer<T>,
+  dependencies: TokensOf<Args>,
 ): void {
   container.bind<T>(id).toResolvedValue(make, dependencies as MapToResolvedValueInjectOptions<Args>);
 }
@@ -118,15 +144,26 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   bindFactory(c, TOKENS.Redis, () => (config.redisUrl ? createRedisClient(config.redisUrl) : null), []);
 
   bindFactory(
-    c, TOKENS.Mailer,
-    () => overrides.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer({ directory: config.mailDir })),
+    c,
+    TOKENS.Mailer,
+    () =>
+      overrides.mailer ??
+      (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer({ directory: config.mailDir })),
     [],
   );
   bindFactory(
-    c, TOKENS.Notifier,
-    (mailer: Mailer) => new TemplateNotifier({ mailer, from: config.mailFrom, templates: new EmailTemplates({
-      publicUrl: config.publicUrl, resetUrl: config.resetUrl, verifyUrl: config.verifyUrl,
-    }) }),
+    c,
+    TOKENS.Notifier,
+    (mailer: Mailer) =>
+      new TemplateNotifier({
+        mailer,
+        from: config.mailFrom,
+        templates: new EmailTemplates({
+          publicUrl: config.publicUrl,
+          resetUrl: config.resetUrl,
+          verifyUrl: config.verifyUrl,
+        }),
+      }),
     [TOKENS.Mailer],
   );
 
@@ -143,52 +180,95 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   fromStorage(TOKENS.IdempotencyStore, (s) => s.idempotency);
   fromStorage(TOKENS.IdempotencyKeyPurger, (s) => s.idempotencyKeys);
   fromStorage(TOKENS.UnitOfWork, (s) => s.unitOfWork);
-  bindFactory(c, TOKENS.StoreSettings, (repository: SettingsRepository) => new StoreSettings(repository), [TOKENS.SettingsRepository]);
+  bindFactory(c, TOKENS.StoreSettings, (repository: SettingsRepository) => new StoreSettings(repository), [
+    TOKENS.SettingsRepository,
+  ]);
 
   bindFactory(c, TOKENS.PasswordHasher, () => new BcryptPasswordHasher(config.bcryptCost), []);
   bindFactory(
-    c, TOKENS.TokenSigner,
-    (clock: Clock) => new JoseTokenSigner({ secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience, clock }),
+    c,
+    TOKENS.TokenSigner,
+    (clock: Clock) =>
+      new JoseTokenSigner({ secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience, clock }),
     [TOKENS.Clock],
   );
   bindFactory(c, TOKENS.SecretTokens, () => new NodeSecretTokens(), []);
   bindFactory(
-    c, TOKENS.RateLimiters,
+    c,
+    TOKENS.RateLimiters,
     (redis: Redis | null) => createRateLimiters(config.rateLimits, redis ?? undefined),
     [TOKENS.Redis],
   );
   bindValue(
-    c, TOKENS.BackgroundTasks,
+    c,
+    TOKENS.BackgroundTasks,
     new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
   );
   // The rental policy becomes a stored setting with the rent-to-own issue; until then the defaults.
   bindValue(c, TOKENS.RentalPolicy, async () => DEFAULT_RENTAL_POLICY);
 
   bindFactory(
-    c, TOKENS.IdentityUseCases,
-    (users: UserRepository, sessions: SessionRepository, oneTimeTokens: OneTimeTokenRepository, hasher: PasswordHasher,
-      signer: TokenSigner, secrets: SecretTokens, notifier: Notifier, clock: Clock, background: InProcessBackgroundTasks) =>
-      new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background }),
-    [TOKENS.UserRepository, TOKENS.SessionRepository, TOKENS.OneTimeTokenRepository, TOKENS.PasswordHasher,
-      TOKENS.TokenSigner, TOKENS.SecretTokens, TOKENS.Notifier, TOKENS.Clock, TOKENS.BackgroundTasks],
+    c,
+    TOKENS.IdentityUseCases,
+    (
+      users: UserRepository,
+      sessions: SessionRepository,
+      oneTimeTokens: OneTimeTokenRepository,
+      hasher: PasswordHasher,
+      signer: TokenSigner,
+      secrets: SecretTokens,
+      notifier: Notifier,
+      clock: Clock,
+      background: InProcessBackgroundTasks,
+    ) => new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background }),
+    [
+      TOKENS.UserRepository,
+      TOKENS.SessionRepository,
+      TOKENS.OneTimeTokenRepository,
+      TOKENS.PasswordHasher,
+      TOKENS.TokenSigner,
+      TOKENS.SecretTokens,
+      TOKENS.Notifier,
+      TOKENS.Clock,
+      TOKENS.BackgroundTasks,
+    ],
   );
   bindFactory(
-    c, TOKENS.CatalogUseCases,
-    (products: ProductRepository, unitOfWork: UnitOfWork, clock: Clock) => new CatalogService({ products, unitOfWork, clock }),
+    c,
+    TOKENS.CatalogUseCases,
+    (products: ProductRepository, unitOfWork: UnitOfWork, clock: Clock) =>
+      new CatalogService({ products, unitOfWork, clock }),
     [TOKENS.ProductRepository, TOKENS.UnitOfWork, TOKENS.Clock],
   );
   bindFactory(
-    c, TOKENS.AddressUseCases,
+    c,
+    TOKENS.AddressUseCases,
     (addresses: AddressRepository, clock: Clock) => new AddressService({ addresses, clock }),
     [TOKENS.AddressRepository, TOKENS.Clock],
   );
   bindFactory(
-    c, TOKENS.OrderingUseCases,
-    (orders: OrderRepository, products: ProductRepository, addresses: AddressRepository, settings: StoreSettings,
-      users: UserRepository, notifier: Notifier, unitOfWork: UnitOfWork, clock: Clock) =>
-      new OrderingService({ orders, products, addresses, settings, users, notifier, unitOfWork, clock }),
-    [TOKENS.OrderRepository, TOKENS.ProductRepository, TOKENS.AddressRepository, TOKENS.StoreSettings,
-      TOKENS.UserRepository, TOKENS.Notifier, TOKENS.UnitOfWork, TOKENS.Clock],
+    c,
+    TOKENS.OrderingUseCases,
+    (
+      orders: OrderRepository,
+      products: ProductRepository,
+      addresses: AddressRepository,
+      settings: StoreSettings,
+      users: UserRepository,
+      notifier: Notifier,
+      unitOfWork: UnitOfWork,
+      clock: Clock,
+    ) => new OrderingService({ orders, products, addresses, settings, users, notifier, unitOfWork, clock }),
+    [
+      TOKENS.OrderRepository,
+      TOKENS.ProductRepository,
+      TOKENS.AddressRepository,
+      TOKENS.StoreSettings,
+      TOKENS.UserRepository,
+      TOKENS.Notifier,
+      TOKENS.UnitOfWork,
+      TOKENS.Clock,
+    ],
   );
   return c;
 }

@@ -1,6 +1,14 @@
 import type {
-  AddressRepository, IdempotencyKeyPurger, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository,
-  SessionRepository, SettingsRepository, UnitOfWork, UserRepository,
+  AddressRepository,
+  IdempotencyKeyPurger,
+  IdempotencyStore,
+  OneTimeTokenRepository,
+  OrderRepository,
+  ProductRepository,
+  SessionRepository,
+  SettingsRepository,
+  UnitOfWork,
+  UserRepository,
 } from '@giggatek/domain';
 
 /** Where the application keeps its records (createContainer's `storage` option). */

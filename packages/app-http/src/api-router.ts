@@ -74,7 +74,9 @@ export class ApiRouter {
 
   add<B, Q>(definition: RouteDefinition<B, Q>): void {
     this.definitions.push(definition);
-    const handle = definition.idempotent ? idempotent(this.idempotencyFor(definition), definition.handle) : definition.handle;
+    const handle = definition.idempotent
+      ? idempotent(this.idempotencyFor(definition), definition.handle)
+      : definition.handle;
     const run = async (ctx: ApiContext): Promise<void> => {
       const actor = definition.access.kind === 'public' ? ANONYMOUS : await this.authorize(ctx, definition.access);
       const params = parseIdParams(ctx.params as Record<string, string>);

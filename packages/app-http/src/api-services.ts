@@ -1,5 +1,12 @@
 import type {
-  AddressUseCases, CatalogUseCases, Clock, IdempotencyStore, IdentityUseCases, OrderingUseCases, RentalPolicy, UnitOfWork,
+  AddressUseCases,
+  CatalogUseCases,
+  Clock,
+  IdempotencyStore,
+  IdentityUseCases,
+  OrderingUseCases,
+  RentalPolicy,
+  UnitOfWork,
 } from '@giggatek/domain';
 import type { RateLimiters } from '@giggatek/adapters';
 

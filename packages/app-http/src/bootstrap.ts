@@ -1,5 +1,12 @@
 import {
-  ConfigError, createContainer, loadConfig, resolve, seedDemo, TOKENS, type AppConfig, type SeedReport,
+  ConfigError,
+  createContainer,
+  loadConfig,
+  resolve,
+  seedDemo,
+  TOKENS,
+  type AppConfig,
+  type SeedReport,
 } from '@giggatek/adapters';
 import type { Container } from 'inversify';
 
@@ -34,7 +41,8 @@ export function describeSeed(report: SeedReport): string[] {
   const lines = [`seeded ${report.createdProducts} demo products`];
   if (report.createdUsers.length > 0) {
     lines.push('demo accounts (change or remove them before going live):');
-    for (const user of report.createdUsers) lines.push(`  ${user.role.padEnd(8)} ${user.email}  password: ${user.password}`);
+    for (const user of report.createdUsers)
+      lines.push(`  ${user.role.padEnd(8)} ${user.email}  password: ${user.password}`);
   }
   return lines;
 }

@@ -91,7 +91,8 @@ async function createUser(args: string[], context: CliContext): Promise<number> 
   for (const required of ['email', 'password', 'first-name', 'last-name'] as const) {
     if (!values[required]) throw new UsageError(`--${required} is required\n${USAGE}`);
   }
-  if (!(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(values.role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const user = await context.services.identity.createUser({
     email: values.email as string,
     password: values.password as string,

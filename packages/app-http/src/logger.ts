@@ -11,7 +11,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {
-      paths: ['password', '*.password', '*.new_password', '*.current_password', 'token', '*.token', '*.refresh_token', 'req.headers.authorization', 'req.headers.cookie'],
+      paths: [
+        'password',
+        '*.password',
+        '*.new_password',
+        '*.current_password',
+        'token',
+        '*.token',
+        '*.refresh_token',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
       censor: '[redacted]',
     },
   };

@@ -32,7 +32,11 @@ logger.info(`GigGatek listening on http://localhost:${port} (API /api, admin /ad
 
 const scheduler = config.scheduler === 'inline' ? createScheduler(schedulerServices(container), logger) : null;
 scheduler?.start();
-logger.info(scheduler ? `scheduler running inline: ${scheduler.jobNames.join(', ')}` : 'scheduler off (SCHEDULER=off): run `npm run cli -- worker`');
+logger.info(
+  scheduler
+    ? `scheduler running inline: ${scheduler.jobNames.join(', ')}`
+    : 'scheduler off (SCHEDULER=off): run `npm run cli -- worker`',
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

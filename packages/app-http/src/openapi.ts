@@ -16,7 +16,8 @@ export function buildOpenApi(definitions: readonly RouteDefinition<never, never>
     info: {
       title: 'GigGatek API',
       version,
-      description: 'Refurbished hardware sold outright and on rent-to-own contracts. Money is integer cents (currency usd). ' +
+      description:
+        'Refurbished hardware sold outright and on rent-to-own contracts. Money is integer cents (currency usd). ' +
         'Bodies are application/json; fields a schema does not list are ignored, never applied. Query integers are ' +
         'plain decimal digits. Names and free text refuse control characters and bidirectional overrides.',
     },
@@ -32,8 +33,11 @@ function operation(route: RouteDefinition<never, never>): object {
   const parameters = [
     ...pathParameters(route.path),
     ...queryParameters(route.query),
-    ...[...(route.idempotent ? [idempotencyHeaderDoc] : []), ...(route.headers ?? [])]
-      .map((header) => ({ in: 'header', required: false, ...header })),
+    ...[...(route.idempotent ? [idempotencyHeaderDoc] : []), ...(route.headers ?? [])].map((header) => ({
+      in: 'header',
+      required: false,
+      ...header,
+    })),
   ];
   return {
     summary: route.summary,
@@ -50,16 +54,24 @@ function operation(route: RouteDefinition<never, never>): object {
       },
     }),
     responses: Object.fromEntries(
-      Object.entries(withIdempotency(route, { ...commonResponses(route), ...route.responses })).map(([status, spec]) => [
-        status,
-        { description: spec.description, ...(spec.schema && { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }) },
-      ]),
+      Object.entries(withIdempotency(route, { ...commonResponses(route), ...route.responses })).map(
+        ([status, spec]) => [
+          status,
+          {
+            description: spec.description,
+            ...(spec.schema && { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }),
+          },
+        ],
+      ),
     ),
   };
 }
 
 /** An idempotent route's own 400 and 409 also name the facility's answers. */
-function withIdempotency(route: RouteDefinition<never, never>, responses: Record<number, ResponseSpec>): Record<number, ResponseSpec> {
+function withIdempotency(
+  route: RouteDefinition<never, never>,
+  responses: Record<number, ResponseSpec>,
+): Record<number, ResponseSpec> {
   if (!route.idempotent) return responses;
   const merged = { ...responses };
   for (const [status, spec] of Object.entries(idempotencyResponses)) {
@@ -80,10 +92,14 @@ function commonResponses(route: RouteDefinition<never, never>): Record<number, R
   const responses: Record<number, ResponseSpec> = {
     429: error('Rate limited (see Retry-After)'),
     500: error('internal_error: an unexpected failure (logged with the request id; no internals are shown)'),
-    503: error('service_unavailable: the database is down; database_busy: it stayed locked by another process (see Retry-After)'),
+    503: error(
+      'service_unavailable: the database is down; database_busy: it stayed locked by another process (see Retry-After)',
+    ),
   };
-  if (route.path.includes(':')) responses[404] = error('not_found: no such resource (or not yours), or an id that is not a positive integer');
-  if (route.body || route.query) responses[400] = error('Invalid input: the message names the field, details lists each');
+  if (route.path.includes(':'))
+    responses[404] = error('not_found: no such resource (or not yours), or an id that is not a positive integer');
+  if (route.body || route.query)
+    responses[400] = error('Invalid input: the message names the field, details lists each');
   if (route.access.kind !== 'public') responses[401] = error('Missing, invalid or expired access token');
   if (route.access.kind === 'permission') responses[403] = error('Your role may not do this');
   if (route.body) {
@@ -95,14 +111,20 @@ function commonResponses(route: RouteDefinition<never, never>): Record<number, R
 
 function pathParameters(path: string): object[] {
   return [...path.matchAll(/:([A-Za-z_]+)/g)].map((match) => ({
-    name: match[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 },
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
   }));
 }
 
 function queryParameters(query: JsonSchema | undefined): object[] {
   const properties = (query?.properties ?? {}) as Record<string, JsonSchema>;
   return Object.entries(properties).map(([name, schema]) => ({
-    name, in: 'query', required: false, schema,
+    name,
+    in: 'query',
+    required: false,
+    schema,
     ...(schema.type === 'array' && { style: 'form', explode: true }),
   }));
 }

@@ -36,7 +36,10 @@ function parserFailure(code: string | undefined): [number, string, string] {
 }
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large', 501: 'Not Implemented',
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+  501: 'Not Implemented',
 };
 
 function endWithEnvelope(socket: Duplex, status: number, code: string, message: string): void {

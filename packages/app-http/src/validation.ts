@@ -15,7 +15,13 @@ const addFormats = ajvFormats.default;
  */
 const bodyAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, strict: false });
 /** Query strings arrive as text: coerce to the schema's types, and repeated keys to arrays. */
-const queryAjv = new Ajv({ allErrors: true, removeAdditional: true, useDefaults: true, coerceTypes: 'array', strict: false });
+const queryAjv = new Ajv({
+  allErrors: true,
+  removeAdditional: true,
+  useDefaults: true,
+  coerceTypes: 'array',
+  strict: false,
+});
 addFormats(bodyAjv);
 addFormats(queryAjv);
 
@@ -73,7 +79,9 @@ function nonDecimalIntegers(schema: JsonSchema, query: Record<string, unknown>):
 function closed(schema: JsonSchema): JsonSchema {
   const copy: JsonSchema = { ...schema };
   if (isSchema(copy.properties)) {
-    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([name, sub]) => [name, isSchema(sub) ? closed(sub) : sub]));
+    copy.properties = Object.fromEntries(
+      Object.entries(copy.properties).map(([name, sub]) => [name, isSchema(sub) ? closed(sub) : sub]),
+    );
     if (copy.additionalProperties === undefined) copy.additionalProperties = false;
   }
   if (isSchema(copy.items)) copy.items = closed(copy.items);
@@ -115,7 +123,10 @@ function describe(error: ErrorObject): FieldProblem {
     case 'enum':
       return { field: path, message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
     case 'minLength':
-      return { field: path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters` };
+      return {
+        field: path,
+        message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters`,
+      };
     case 'maxLength':
       return { field: path, message: `must be at most ${String(params.limit)} characters` };
     case 'minimum':

@@ -39,7 +39,12 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
   async function open(link: URL): Promise<Page & { cookie: string }> {
     const response = await fetch(server.url + link.pathname + link.search);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('account_csrf='));
-    return { status: response.status, html: await response.text(), headers: response.headers, cookie: cookie?.split(';')[0] ?? '' };
+    return {
+      status: response.status,
+      html: await response.text(),
+      headers: response.headers,
+      cookie: cookie?.split(';')[0] ?? '',
+    };
   }
 
   async function post(link: URL, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
@@ -57,7 +62,8 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     return linkIn(server.mailer.lastTo(email, RESET_MAIL)!.text, '/account/reset-password');
   }
 
-  const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
+  const login = (email: string, password: string) =>
+    server.request('POST', '/api/auth/login', { body: { email, password } });
 
   it('the emailed reset link opens a form; posting it with the CSRF cookie and field resets the password', async () => {
     const account = await registerCustomer(server);
@@ -89,7 +95,12 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
 
     const done = await post(
       link,
-      { csrf: csrf!, token: hiddenField(page.html, 'token')!, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD },
+      {
+        csrf: csrf!,
+        token: hiddenField(page.html, 'token')!,
+        new_password: NEW_PASSWORD,
+        confirm_password: NEW_PASSWORD,
+      },
       { Cookie: page.cookie, Origin: server.url, 'Sec-Fetch-Site': 'same-origin' },
     );
     expect(done.status, done.html).toBe(200);
@@ -121,7 +132,10 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
       expect(response.html).toMatch(/must be sent from its own page/);
     }
     expect((await login(account.email, STRONG_PASSWORD)).status).toBe(200);
-    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({ userId: account.userId, usedAt: null });
+    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({
+      userId: account.userId,
+      usedAt: null,
+    });
 
     // The same token still works from its own page (Origin: null is what no-referrer pages send).
     const done = await post(link, fields, { Cookie: page.cookie, Origin: 'null' });
@@ -148,7 +162,11 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
     expect(weak.html).not.toContain('weakweak');
     expect(hiddenField(weak.html, 'csrf')).toBe(csrf);
 
-    const bad = await post(link, { csrf, token: 'not-a-real-token', new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD }, { Cookie: page.cookie });
+    const bad = await post(
+      link,
+      { csrf, token: 'not-a-real-token', new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD },
+      { Cookie: page.cookie },
+    );
     expect(bad.status).toBe(400);
     expect(bad.html).toMatch(/This reset link is invalid, has expired or was already used/);
     expect(bad.html).not.toContain('<form');
@@ -161,7 +179,9 @@ describe.each(ENGINES)('account pages the email links open (%s)', (engine) => {
   });
 
   it('escapes what the URL brings into the page', async () => {
-    const page = await open(new URL(`${DEFAULT_PUBLIC_URL}/account/reset-password?token=${encodeURIComponent('"><script>x</script>')}`));
+    const page = await open(
+      new URL(`${DEFAULT_PUBLIC_URL}/account/reset-password?token=${encodeURIComponent('"><script>x</script>')}`),
+    );
     expect(page.status).toBe(200);
     expect(page.html).not.toContain('<script>');
     expect(hiddenField(page.html, 'token')).toBe('&quot;&gt;&lt;script&gt;x&lt;/script&gt;');
@@ -207,9 +227,11 @@ describe('account pages: RESET_URL and VERIFY_URL', () => {
     await server?.stop();
   });
 
-  it('point the links in the emails at the shop\'s own front end', async () => {
+  it("point the links in the emails at the shop's own front end", async () => {
     const account = await registerCustomer(server);
-    expect(server.mailer.lastTo(account.email, VERIFY_MAIL)!.text).toMatch(/https:\/\/front\.example\/verify\?t=[A-Za-z0-9_-]{43}\n/);
+    expect(server.mailer.lastTo(account.email, VERIFY_MAIL)!.text).toMatch(
+      /https:\/\/front\.example\/verify\?t=[A-Za-z0-9_-]{43}\n/,
+    );
     await server.request('POST', '/api/auth/password-reset-request', { body: { email: account.email } });
     await server.drain();
     const text = server.mailer.lastTo(account.email, RESET_MAIL)!.text;
@@ -235,10 +257,16 @@ describe('account pages: rate limit', () => {
   });
 
   it('the reset form posts share the API reset budget: the 4th is a 429 page with Retry-After', async () => {
-    const post = () => fetch(`${server.url}/account/reset-password`, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=x',
-    });
-    expect((await server.request('POST', '/api/auth/password-reset', { body: { token: 'x', new_password: NEW_PASSWORD } })).status).toBe(401);
+    const post = () =>
+      fetch(`${server.url}/account/reset-password`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'token=x',
+      });
+    expect(
+      (await server.request('POST', '/api/auth/password-reset', { body: { token: 'x', new_password: NEW_PASSWORD } }))
+        .status,
+    ).toBe(401);
     for (let n = 2; n <= 3; n += 1) expect((await post()).status).toBe(403);
     const limited = await post();
     expect(limited.status).toBe(429);

@@ -3,7 +3,15 @@ import { resolve, TOKENS } from '@giggatek/adapters';
 import { signInAs, type SignedIn } from './support/accounts.js';
 import { detailFields, expectError } from './support/expect-error.js';
 import {
-  changesTo, customerWithAddress, manager, placedOrder, productWith, signInAgain, stockOf, storedOrder, type Customer,
+  changesTo,
+  customerWithAddress,
+  manager,
+  placedOrder,
+  productWith,
+  signInAgain,
+  stockOf,
+  storedOrder,
+  type Customer,
 } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
@@ -18,7 +26,8 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     await server?.stop();
   });
 
-  const update = (id: number, body: Record<string, unknown>, token = staff.token) => server.request('PUT', `/api/admin/orders/${id}`, { token, body });
+  const update = (id: number, body: Record<string, unknown>, token = staff.token) =>
+    server.request('PUT', `/api/admin/orders/${id}`, { token, body });
   const ids = (body: { orders: { id: number }[] }) => body.orders.map((o) => o.id);
 
   async function newOrder(customer?: Customer, quantity = 1) {
@@ -38,7 +47,11 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
       throw new Error('the database went away during the second step');
     };
     try {
-      expectError(await update(order.id, { payment_status: 'paid', tracking_number: '1Z999AA10123456784' }), 500, 'internal_error');
+      expectError(
+        await update(order.id, { payment_status: 'paid', tracking_number: '1Z999AA10123456784' }),
+        500,
+        'internal_error',
+      );
     } finally {
       orders.changeTrackingNumber = changeTrackingNumber;
     }
@@ -49,7 +62,11 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(await stockOf(server, productId)).toBe(9);
 
     const applied = await update(order.id, { payment_status: 'paid', tracking_number: '1Z999AA10123456784' });
-    expect(applied.body.order).toMatchObject({ status: 'processing', payment_status: 'paid', tracking_number: '1Z999AA10123456784' });
+    expect(applied.body.order).toMatchObject({
+      status: 'processing',
+      payment_status: 'paid',
+      tracking_number: '1Z999AA10123456784',
+    });
   });
 
   it(`walks paid → processing, shipped with tracking, delivered, refunded; history each step (${engine})`, async () => {
@@ -58,7 +75,16 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body.order).toMatchObject({ status: 'processing', payment_status: 'paid' });
     expect(paid.body.order.payments).toEqual([
-      { id: expect.any(Number), order_id: order.id, installment_no: null, kind: 'order', amount: order.total, currency: 'usd', status: 'paid', created_at: expect.any(String) },
+      {
+        id: expect.any(Number),
+        order_id: order.id,
+        installment_no: null,
+        kind: 'order',
+        amount: order.total,
+        currency: 'usd',
+        status: 'paid',
+        created_at: expect.any(String),
+      },
     ]);
 
     const shipped = await update(order.id, { status: 'shipped', tracking_number: '1Z999AA10123456784' });
@@ -68,9 +94,14 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     const refunded = await update(order.id, { status: 'refunded', note: 'returned within 30 days' });
     expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
     expect(refunded.body.order).toMatchObject({ status: 'refunded', payment_status: 'refunded' });
-    expect(refunded.body.order.payments.map((p: { kind: string; amount: number }) => [p.kind, p.amount])).toEqual([['order', order.total], ['refund', order.total]]);
+    expect(refunded.body.order.payments.map((p: { kind: string; amount: number }) => [p.kind, p.amount])).toEqual([
+      ['order', order.total],
+      ['refund', order.total],
+    ]);
 
-    const history = refunded.body.order.status_history.map((h: { from: string | null; to: string; actor: string; note: string | null }) => [h.from, h.to, h.actor, h.note]);
+    const history = refunded.body.order.status_history.map(
+      (h: { from: string | null; to: string; actor: string; note: string | null }) => [h.from, h.to, h.actor, h.note],
+    );
     expect(history).toEqual([
       [null, 'pending', 'customer', null],
       ['pending', 'processing', 'manager', 'bank transfer received'],
@@ -80,7 +111,11 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     ]);
     const stored = await storedOrder(server, order.id);
     expect(stored.statusHistory.slice(1).every((r) => r.actorUserId === staff.userId)).toBe(true);
-    expect(stored).toMatchObject({ status: 'refunded', paymentStatus: 'refunded', trackingNumber: '1Z999AA10123456784' });
+    expect(stored).toMatchObject({
+      status: 'refunded',
+      paymentStatus: 'refunded',
+      trackingNumber: '1Z999AA10123456784',
+    });
 
     // The customer sees the same history.
     const mine = await server.request('GET', `/api/orders/${order.id}`, { token: buyer.token });
@@ -123,7 +158,11 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     const refused = await update(order.id, { status: 'processing' });
     expectError(refused, 409, 'invalid_transition');
     expect(refused.body.error).toMatch(/payment_status to paid/);
-    expect(await storedOrder(server, order.id)).toMatchObject({ status: 'pending', paymentStatus: 'pending', statusHistory: [expect.anything()] });
+    expect(await storedOrder(server, order.id)).toMatchObject({
+      status: 'pending',
+      paymentStatus: 'pending',
+      statusHistory: [expect.anything()],
+    });
     const both = await update(order.id, { status: 'processing', payment_status: 'paid' });
     expect(both.body.order).toMatchObject({ status: 'processing', payment_status: 'paid' });
     expect((await storedOrder(server, order.id)).payments).toHaveLength(1);
@@ -151,7 +190,12 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     const admin = await signInAs(server, 'admin');
     const read = await server.request('GET', `/api/admin/orders/${order.id}`, { token: admin.token });
     expect(read.status).toBe(200);
-    expect(read.body.order).toMatchObject({ id: order.id, user_id: buyer.userId, payments: [], status_history: [expect.any(Object)] });
+    expect(read.body.order).toMatchObject({
+      id: order.id,
+      user_id: buyer.userId,
+      payments: [],
+      status_history: [expect.any(Object)],
+    });
   });
 
   it(`lists all orders, filtered by status, payment status, customer email, UTC date range (${engine})`, async () => {
@@ -179,8 +223,13 @@ describe.each(ENGINES)('staff order API (%s)', (engine) => {
     expect(ids((await list('date_from=2030-05-01&date_to=2030-05-01')).body)).toEqual([a1.id]);
     expect(ids((await list('date_from=2030-05-02&date_to=2030-05-02')).body)).toEqual([b1.id]);
     expect(ids((await list('date_from=2030-05-02')).body)).toEqual([a2.id, b1.id]);
-    expect(ids((await list(`customer_email=${encodeURIComponent(alice.email.toUpperCase())}`)).body)).toEqual([a2.id, a1.id]);
-    expect(ids((await list(`customer_email=${encodeURIComponent(bob.email)}&date_from=2030-05-01`)).body)).toEqual([b1.id]);
+    expect(ids((await list(`customer_email=${encodeURIComponent(alice.email.toUpperCase())}`)).body)).toEqual([
+      a2.id,
+      a1.id,
+    ]);
+    expect(ids((await list(`customer_email=${encodeURIComponent(bob.email)}&date_from=2030-05-01`)).body)).toEqual([
+      b1.id,
+    ]);
     expect(ids((await list('payment_status=paid&date_from=2030-05-01')).body)).toEqual([a2.id]);
     expect(ids((await list('status=processing&date_from=2030-05-01')).body)).toEqual([a2.id]);
     expect(ids((await list('status=pending&date_from=2030-05-01')).body)).toEqual([b1.id, a1.id]);

@@ -23,21 +23,38 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
   describe('register', () => {
     it('creates a customer, signs in and stores one row', async () => {
       const email = uniqueEmail('reg');
-      const response = await register({ email, password: STRONG_PASSWORD, first_name: 'Ada', last_name: 'Lovelace', phone: '555-0100' });
+      const response = await register({
+        email,
+        password: STRONG_PASSWORD,
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        phone: '555-0100',
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       expect(response.body).toEqual({
         message: expect.any(String),
         token: expect.any(String),
         refresh_token: expect.any(String),
         expires_in: 900,
-        user: { id: expect.any(Number), email, first_name: 'Ada', last_name: 'Lovelace', phone: '555-0100', role: 'customer', email_verified: false },
+        user: {
+          id: expect.any(Number),
+          email,
+          first_name: 'Ada',
+          last_name: 'Lovelace',
+          phone: '555-0100',
+          role: 'customer',
+          email_verified: false,
+        },
       });
       const rows = await usersWith(email);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ id: response.body.user.id, email, role: 'customer', firstName: 'Ada' });
       expect(rows[0]?.passwordHash).not.toContain(STRONG_PASSWORD);
       expect(rows[0]?.emailVerifiedAt).toBeNull();
-      expect(await sessionOfToken(server, response.body.token)).toMatchObject({ userId: response.body.user.id, revokedAt: null });
+      expect(await sessionOfToken(server, response.body.token)).toMatchObject({
+        userId: response.body.user.id,
+        revokedAt: null,
+      });
       const me = await server.request('GET', '/api/auth/me', { token: response.body.token });
       expect(me.status).toBe(200);
       expect(me.body.user.email).toBe(email);
@@ -45,7 +62,10 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
 
     it('stores the email lower-cased and refuses it again in any letter case (409, one row)', async () => {
       const email = uniqueEmail('dup');
-      expect((await register({ email: email.toUpperCase(), password: STRONG_PASSWORD, first_name: 'A', last_name: 'B' })).status).toBe(201);
+      expect(
+        (await register({ email: email.toUpperCase(), password: STRONG_PASSWORD, first_name: 'A', last_name: 'B' }))
+          .status,
+      ).toBe(201);
       for (const variant of [email, email.toUpperCase(), `  ${email.replace(/^./, (c) => c.toUpperCase())} `]) {
         const again = await register({ email: variant, password: STRONG_PASSWORD, first_name: 'C', last_name: 'D' });
         expectError(again, 409, 'already_exists');
@@ -79,13 +99,22 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
       expect(Buffer.byteLength(password)).toBe(72);
       expect((await register({ email, password, first_name: 'A', last_name: 'B' })).status).toBe(201);
       expect((await server.request('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);
-      const prefix = await server.request('POST', '/api/auth/login', { body: { email, password: password.slice(0, -1) } });
+      const prefix = await server.request('POST', '/api/auth/login', {
+        body: { email, password: password.slice(0, -1) },
+      });
       expectError(prefix, 401, 'invalid_credentials');
     });
 
     it('ignores a role in the body: the user is a customer', async () => {
       const email = uniqueEmail('sneaky');
-      const response = await register({ email, password: STRONG_PASSWORD, first_name: 'A', last_name: 'B', role: 'admin', email_verified_at: '2020-01-01' });
+      const response = await register({
+        email,
+        password: STRONG_PASSWORD,
+        first_name: 'A',
+        last_name: 'B',
+        role: 'admin',
+        email_verified_at: '2020-01-01',
+      });
       expect(response.status).toBe(201);
       expect(response.body.user.role).toBe('customer');
       expect(response.body.user.email_verified).toBe(false);
@@ -101,7 +130,12 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
     });
 
     it('refuses a malformed email, naming the field', async () => {
-      const response = await register({ email: 'not-an-email', password: STRONG_PASSWORD, first_name: 'A', last_name: 'B' });
+      const response = await register({
+        email: 'not-an-email',
+        password: STRONG_PASSWORD,
+        first_name: 'A',
+        last_name: 'B',
+      });
       expectError(response, 400, 'validation_failed');
       expect(detailFields(response)).toContain('email');
       expect(await usersWith('not-an-email')).toHaveLength(0);
@@ -111,19 +145,33 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
   describe('login', () => {
     it('signs in with the right password (email in any case) and opens a session', async () => {
       const account = await registerCustomer(server);
-      const response = await server.request('POST', '/api/auth/login', { body: { email: account.email.toUpperCase(), password: STRONG_PASSWORD } });
+      const response = await server.request('POST', '/api/auth/login', {
+        body: { email: account.email.toUpperCase(), password: STRONG_PASSWORD },
+      });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ message: expect.any(String), token: expect.any(String), refresh_token: expect.any(String), expires_in: 900 });
+      expect(response.body).toMatchObject({
+        message: expect.any(String),
+        token: expect.any(String),
+        refresh_token: expect.any(String),
+        expires_in: 900,
+      });
       expect(response.body.user).toMatchObject({ id: account.userId, email: account.email, role: 'customer' });
-      const [first, second] = [await sessionOfToken(server, account.token), await sessionOfToken(server, response.body.token)];
+      const [first, second] = [
+        await sessionOfToken(server, account.token),
+        await sessionOfToken(server, response.body.token),
+      ];
       expect(second).toMatchObject({ userId: account.userId, revokedAt: null });
       expect(second.id).not.toBe(first.id);
     });
 
     it('answers unknown email and wrong password with the same 401', async () => {
       const account = await registerCustomer(server);
-      const wrong = await server.request('POST', '/api/auth/login', { body: { email: account.email, password: 'Wr0ng!Password' } });
-      const unknown = await server.request('POST', '/api/auth/login', { body: { email: uniqueEmail('nobody'), password: 'Wr0ng!Password' } });
+      const wrong = await server.request('POST', '/api/auth/login', {
+        body: { email: account.email, password: 'Wr0ng!Password' },
+      });
+      const unknown = await server.request('POST', '/api/auth/login', {
+        body: { email: uniqueEmail('nobody'), password: 'Wr0ng!Password' },
+      });
       expectError(wrong, 401, 'invalid_credentials');
       expectError(unknown, 401, 'invalid_credentials');
       const { request_id: _a, ...wrongBody } = wrong.body;
@@ -140,18 +188,37 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
       const account = await registerCustomer(server);
       const response = await server.request('PUT', '/api/auth/update-profile', {
         token: account.token,
-        body: { first_name: 'Grace', last_name: 'Hopper', phone: '+1 555 0199', role: 'admin', email: 'other@example.com' },
+        body: {
+          first_name: 'Grace',
+          last_name: 'Hopper',
+          phone: '+1 555 0199',
+          role: 'admin',
+          email: 'other@example.com',
+        },
       });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
-      expect(response.body.user).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', phone: '+1 555 0199', role: 'customer', email: account.email });
+      expect(response.body.user).toMatchObject({
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        phone: '+1 555 0199',
+        role: 'customer',
+        email: account.email,
+      });
       expect(await storedUser(server, account.userId)).toMatchObject({
-        firstName: 'Grace', lastName: 'Hopper', phone: '+1 555 0199', role: 'customer', email: account.email,
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        phone: '+1 555 0199',
+        role: 'customer',
+        email: account.email,
       });
     });
 
     it('refuses an empty first name and needs a token', async () => {
       const account = await registerCustomer(server);
-      const empty = await server.request('PUT', '/api/auth/update-profile', { token: account.token, body: { first_name: '' } });
+      const empty = await server.request('PUT', '/api/auth/update-profile', {
+        token: account.token,
+        body: { first_name: '' },
+      });
       expectError(empty, 400, 'validation_failed');
       expect(detailFields(empty)).toContain('first_name');
       expectError(await server.request('PUT', '/api/auth/update-profile', { body: { first_name: 'X' } }), 401);
@@ -165,12 +232,18 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
     it('refuses a wrong current password and a weak new one (400 naming the field), changing nothing', async () => {
       const account = await registerCustomer(server);
       const before = await server.storage.users.findCredentialsById(account.userId);
-      const wrong = await server.request('PUT', '/api/auth/change-password', { token: account.token, body: { current_password: 'Wr0ng!Password', new_password: NEW_PASSWORD } });
+      const wrong = await server.request('PUT', '/api/auth/change-password', {
+        token: account.token,
+        body: { current_password: 'Wr0ng!Password', new_password: NEW_PASSWORD },
+      });
       expectError(wrong, 400, 'validation_failed');
       expect(detailFields(wrong)).toEqual(['current_password']);
       // The token is still good: a wrong current password must not read as an expired session.
       expect((await server.request('GET', '/api/auth/me', { token: account.token })).status).toBe(200);
-      const weak = await server.request('PUT', '/api/auth/change-password', { token: account.token, body: { current_password: STRONG_PASSWORD, new_password: 'weakpass' } });
+      const weak = await server.request('PUT', '/api/auth/change-password', {
+        token: account.token,
+        body: { current_password: STRONG_PASSWORD, new_password: 'weakpass' },
+      });
       expectError(weak, 400, 'validation_failed');
       expect(detailFields(weak)).toEqual(['new_password']);
       const after = await server.storage.users.findCredentialsById(account.userId);
@@ -179,20 +252,35 @@ describe.each(ENGINES)('auth: register, login, profile, password (%s)', (engine)
 
     it('changes the password and revokes the other sessions but not the current one', async () => {
       const account = await registerCustomer(server);
-      const other = await server.request('POST', '/api/auth/login', { body: { email: account.email, password: STRONG_PASSWORD } });
+      const other = await server.request('POST', '/api/auth/login', {
+        body: { email: account.email, password: STRONG_PASSWORD },
+      });
       expect(other.status).toBe(200);
-      const response = await server.request('PUT', '/api/auth/change-password', { token: account.token, body: { current_password: STRONG_PASSWORD, new_password: NEW_PASSWORD } });
+      const response = await server.request('PUT', '/api/auth/change-password', {
+        token: account.token,
+        body: { current_password: STRONG_PASSWORD, new_password: NEW_PASSWORD },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body).toEqual({ message: expect.any(String) });
 
       expect((await server.request('GET', '/api/auth/me', { token: account.token })).status).toBe(200);
       expectError(await server.request('GET', '/api/auth/me', { token: other.body.token }), 401);
-      expectError(await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: other.body.refresh_token } }), 401);
+      expectError(
+        await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: other.body.refresh_token } }),
+        401,
+      );
       expect((await sessionOfToken(server, account.token)).revokedAt).toBeNull();
       expect((await sessionOfToken(server, other.body.token)).revokedAt).not.toBeNull();
 
-      expectError(await server.request('POST', '/api/auth/login', { body: { email: account.email, password: STRONG_PASSWORD } }), 401, 'invalid_credentials');
-      expect((await server.request('POST', '/api/auth/login', { body: { email: account.email, password: NEW_PASSWORD } })).status).toBe(200);
+      expectError(
+        await server.request('POST', '/api/auth/login', { body: { email: account.email, password: STRONG_PASSWORD } }),
+        401,
+        'invalid_credentials',
+      );
+      expect(
+        (await server.request('POST', '/api/auth/login', { body: { email: account.email, password: NEW_PASSWORD } }))
+          .status,
+      ).toBe(200);
     });
   });
 });

@@ -1,17 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContainer, disposeContainer, loadConfig, resolve, TOKENS, DEMO_PRODUCTS, DEMO_USERS } from '@giggatek/adapters';
+import {
+  createContainer,
+  disposeContainer,
+  loadConfig,
+  resolve,
+  TOKENS,
+  DEMO_PRODUCTS,
+  DEMO_USERS,
+} from '@giggatek/adapters';
 import type { Container } from 'inversify';
 import { runCli } from '../src/cli-commands.js';
 import { cliServices } from '../src/services.js';
 
 describe('npm run cli', () => {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    BCRYPT_COST: '4',
+    LOG_LEVEL: 'silent',
+  });
   let container: Container;
   let out: string[];
   let err: string[];
   const cli = (...args: string[]) =>
     runCli(args, {
-      services: cliServices(container), config,
+      services: cliServices(container),
+      config,
       out: (line) => out.push(line),
       err: (line) => err.push(line),
       untilSignal: async () => 'SIGTERM',
@@ -43,7 +57,19 @@ describe('npm run cli', () => {
   });
 
   it('creates a user with the given role', async () => {
-    const code = await cli('user:create', '--email', 'Ops@Example.com', '--password', 'S3cure!pass', '--role', 'manager', '--first-name', 'Ops', '--last-name', 'Team');
+    const code = await cli(
+      'user:create',
+      '--email',
+      'Ops@Example.com',
+      '--password',
+      'S3cure!pass',
+      '--role',
+      'manager',
+      '--first-name',
+      'Ops',
+      '--last-name',
+      'Team',
+    );
     expect(code).toBe(0);
     expect(out).toEqual([expect.stringMatching(/created manager ops@example.com/)]);
     expect(await users()).toEqual([{ email: 'ops@example.com', role: 'manager' }]);
@@ -58,11 +84,49 @@ describe('npm run cli', () => {
   });
 
   it('validates like the API: weak password, bad email, unknown role, missing option', async () => {
-    expect(await cli('user:create', '--email', 'a@example.com', '--password', 'weak', '--first-name', 'A', '--last-name', 'B')).toBe(1);
+    expect(
+      await cli(
+        'user:create',
+        '--email',
+        'a@example.com',
+        '--password',
+        'weak',
+        '--first-name',
+        'A',
+        '--last-name',
+        'B',
+      ),
+    ).toBe(1);
     expect(err.pop()).toMatch(/password/);
-    expect(await cli('user:create', '--email', 'not-an-email', '--password', 'S3cure!pass', '--first-name', 'A', '--last-name', 'B')).toBe(1);
+    expect(
+      await cli(
+        'user:create',
+        '--email',
+        'not-an-email',
+        '--password',
+        'S3cure!pass',
+        '--first-name',
+        'A',
+        '--last-name',
+        'B',
+      ),
+    ).toBe(1);
     expect(err.pop()).toMatch(/email/);
-    expect(await cli('user:create', '--email', 'a@example.com', '--password', 'S3cure!pass', '--role', 'root', '--first-name', 'A', '--last-name', 'B')).toBe(2);
+    expect(
+      await cli(
+        'user:create',
+        '--email',
+        'a@example.com',
+        '--password',
+        'S3cure!pass',
+        '--role',
+        'root',
+        '--first-name',
+        'A',
+        '--last-name',
+        'B',
+      ),
+    ).toBe(2);
     expect(err.pop()).toMatch(/--role must be one of customer, manager, admin/);
     expect(await cli('user:create', '--email', 'a@example.com', '--password', 'S3cure!pass')).toBe(2);
     expect(err.pop()).toMatch(/--first-name is required/);

@@ -15,13 +15,21 @@ describe('docs/embedding.md, run as written', () => {
   it('has one code block, importing only the domain and the light subpaths', () => {
     expect(blocks).toHaveLength(1);
     const imported = [...(blocks[0] as string).matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(new Set(imported)).toEqual(new Set([
-      '@giggatek/domain', '@giggatek/adapters/memory', '@giggatek/adapters/background', '@giggatek/adapters/security',
-    ]));
+    expect(new Set(imported)).toEqual(
+      new Set([
+        '@giggatek/domain',
+        '@giggatek/adapters/memory',
+        '@giggatek/adapters/background',
+        '@giggatek/adapters/security',
+      ]),
+    );
   });
 
   it('signs a customer up, lists a product, keeps an address and places an order that takes stock', () => {
-    const result = runRefusing(blocks[0] as string, HEAVY_PACKAGES.filter((name) => name !== 'bcrypt'));
+    const result = runRefusing(
+      blocks[0] as string,
+      HEAVY_PACKAGES.filter((name) => name !== 'bcrypt'),
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // status, total (49 900 + 999 shipping + 4 117 tax), the product's stock after the order

@@ -3,7 +3,15 @@ import { resolve, TOKENS } from '@giggatek/adapters';
 import { IDEMPOTENCY_KEY_TTL_MS } from '@giggatek/domain';
 import { hashRequest, IDEMPOTENCY_LEASE_MS } from '../src/middleware/idempotency.js';
 import { expectError } from './support/expect-error.js';
-import { customerWithAddress, manager, orderCount, placeOrder, productWith, stockOf, type Customer } from './support/orders.js';
+import {
+  customerWithAddress,
+  manager,
+  orderCount,
+  placeOrder,
+  productWith,
+  stockOf,
+  type Customer,
+} from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -23,16 +31,30 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
   });
 
   const withKey = (key: string) => ({ 'Idempotency-Key': key });
-  const bodyOf = (customer: Customer, items: { product_id: number; quantity: number }[]) =>
-    ({ items, shipping_address_id: customer.addressId, shipping_method: 'standard' });
+  const bodyOf = (customer: Customer, items: { product_id: number; quantity: number }[]) => ({
+    items,
+    shipping_address_id: customer.addressId,
+    shipping_method: 'standard',
+  });
 
   const hashOf = (customer: Customer, items: { product_id: number; quantity: number }[]) =>
     hashRequest('POST', '/api/orders', bodyOf(customer, items));
 
   /** What a request that died right after claiming the key left behind. */
-  async function claimAndDie(customer: Customer, key: string, items: { product_id: number; quantity: number }[]): Promise<void> {
+  async function claimAndDie(
+    customer: Customer,
+    key: string,
+    items: { product_id: number; quantity: number }[],
+  ): Promise<void> {
     const store = resolve(server.container, TOKENS.IdempotencyStore);
-    const claim = await store.claim(customer.userId, key, hashOf(customer, items), server.clock.now(), IDEMPOTENCY_KEY_TTL_MS, IDEMPOTENCY_LEASE_MS);
+    const claim = await store.claim(
+      customer.userId,
+      key,
+      hashOf(customer, items),
+      server.clock.now(),
+      IDEMPOTENCY_KEY_TTL_MS,
+      IDEMPOTENCY_LEASE_MS,
+    );
     expect(claim).toMatchObject({ claimed: true });
   }
 
@@ -46,13 +68,19 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
     expectError(early, 409, 'idempotency_in_progress');
     expect(early.headers.get('retry-after')).toBe('1');
     server.clock.advance(IDEMPOTENCY_LEASE_MS - 1);
-    expectError(await placeOrder(server, customer, items, {}, withKey('died-before-commit')), 409, 'idempotency_in_progress');
+    expectError(
+      await placeOrder(server, customer, items, {}, withKey('died-before-commit')),
+      409,
+      'idempotency_in_progress',
+    );
     expect(await orderCount(server, customer.userId)).toBe(0);
 
     server.clock.advance(1);
     // Several retries at once: one takes the claim over and places the order; the others
     // see it in progress, or its stored answer once it is done.
-    const retries = await Promise.all(Array.from({ length: 4 }, () => placeOrder(server, customer, items, {}, withKey('died-before-commit'))));
+    const retries = await Promise.all(
+      Array.from({ length: 4 }, () => placeOrder(server, customer, items, {}, withKey('died-before-commit'))),
+    );
     const created = retries.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null);
     expect(created).toHaveLength(1);
     for (const response of retries) {
@@ -72,7 +100,13 @@ describe.each(ENGINES)('orders: Idempotency-Key recovery after a crash (%s)', (e
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
     await claimAndDie(customer, 'stale-other-body', [{ product_id: productId, quantity: 1 }]);
     server.clock.advance(IDEMPOTENCY_LEASE_MS);
-    const changed = await placeOrder(server, customer, [{ product_id: productId, quantity: 3 }], {}, withKey('stale-other-body'));
+    const changed = await placeOrder(
+      server,
+      customer,
+      [{ product_id: productId, quantity: 3 }],
+      {},
+      withKey('stale-other-body'),
+    );
     expectError(changed, 409, 'idempotency_conflict');
     expect(await orderCount(server, customer.userId)).toBe(0);
     expect(await stockOf(server, productId)).toBe(5);

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, hashRequest } from '../src/middleware/idempotency.js';
 import { expectError } from './support/expect-error.js';
 import type { SignedIn } from './support/accounts.js';
-import { customerWithAddress, manager, orderCount, placeOrder, productWith, signInAgain, stockOf } from './support/orders.js';
+import {
+  customerWithAddress,
+  manager,
+  orderCount,
+  placeOrder,
+  productWith,
+  signInAgain,
+  stockOf,
+} from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 describe('request hash', () => {
@@ -39,7 +47,8 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
 
     // Same request, keys in another order: the canonical body is the same.
     const again = await server.request('POST', '/api/orders', {
-      token: customer.token, headers: withKey('order-attempt-1'),
+      token: customer.token,
+      headers: withKey('order-attempt-1'),
       body: { shipping_method: 'standard', shipping_address_id: customer.addressId, items },
     });
     expect(again.status).toBe(201);
@@ -58,8 +67,16 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
   it(`the same key with a different body is a 409 and creates nothing (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
-    expect((await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {}, withKey('k-conflict'))).status).toBe(201);
-    const changed = await placeOrder(server, customer, [{ product_id: productId, quantity: 2 }], {}, withKey('k-conflict'));
+    expect(
+      (await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {}, withKey('k-conflict'))).status,
+    ).toBe(201);
+    const changed = await placeOrder(
+      server,
+      customer,
+      [{ product_id: productId, quantity: 2 }],
+      {},
+      withKey('k-conflict'),
+    );
     expectError(changed, 409, 'idempotency_conflict');
     expect(changed.body.error).toBe('this Idempotency-Key was used with a different request');
     expect(await orderCount(server, customer.userId)).toBe(1);
@@ -82,7 +99,9 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 50 });
     const items = [{ product_id: productId, quantity: 1 }];
-    const responses = await Promise.all(Array.from({ length: 5 }, () => placeOrder(server, customer, items, {}, withKey('concurrent-key'))));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => placeOrder(server, customer, items, {}, withKey('concurrent-key'))),
+    );
     const created = responses.filter((r) => r.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     for (const response of responses) {
@@ -100,10 +119,22 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
   it(`an insufficient-stock answer is stored and replayed, even after restocking (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 1, name: 'Last Unit SSD' });
-    const first = await placeOrder(server, customer, [{ product_id: productId, quantity: 2 }], {}, withKey('short-key'));
+    const first = await placeOrder(
+      server,
+      customer,
+      [{ product_id: productId, quantity: 2 }],
+      {},
+      withKey('short-key'),
+    );
     expectError(first, 409, 'insufficient_stock');
     await server.request('PUT', `/api/products/${productId}`, { token: staffToken, body: { stock: 10 } });
-    const replay = await placeOrder(server, customer, [{ product_id: productId, quantity: 2 }], {}, withKey('short-key'));
+    const replay = await placeOrder(
+      server,
+      customer,
+      [{ product_id: productId, quantity: 2 }],
+      {},
+      withKey('short-key'),
+    );
     expect(replay.status).toBe(409);
     expect(replay.body).toEqual(first.body);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -113,10 +144,29 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
   it(`a refused request (invalid input, unknown address) frees the key for a corrected retry (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
-    const duplicate = [{ product_id: productId, quantity: 1 }, { product_id: productId, quantity: 1 }];
+    const duplicate = [
+      { product_id: productId, quantity: 1 },
+      { product_id: productId, quantity: 1 },
+    ];
     expectError(await placeOrder(server, customer, duplicate, {}, withKey('retry-key')), 400, 'validation_failed');
-    expectError(await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], { shipping_address_id: 99_999_999 }, withKey('retry-key')), 404, 'not_found');
-    const fixed = await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {}, withKey('retry-key'));
+    expectError(
+      await placeOrder(
+        server,
+        customer,
+        [{ product_id: productId, quantity: 1 }],
+        { shipping_address_id: 99_999_999 },
+        withKey('retry-key'),
+      ),
+      404,
+      'not_found',
+    );
+    const fixed = await placeOrder(
+      server,
+      customer,
+      [{ product_id: productId, quantity: 1 }],
+      {},
+      withKey('retry-key'),
+    );
     expect(fixed.status).toBe(201);
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
     expect(await orderCount(server, customer.userId)).toBe(1);
@@ -153,7 +203,11 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
     const response = await server.request('POST', '/api/orders', {
       token: customer.token,
       headers: { 'Idempotency-Key': key },
-      body: { items: [{ product_id: productId, quantity: 1 }], shipping_address_id: customer.addressId, shipping_method: 'standard' },
+      body: {
+        items: [{ product_id: productId, quantity: 1 }],
+        shipping_address_id: customer.addressId,
+        shipping_method: 'standard',
+      },
     });
     expectError(response, 400, 'invalid_idempotency_key');
     expect(await orderCount(server, customer.userId)).toBe(0);
@@ -162,6 +216,9 @@ describe.each(ENGINES)('orders: Idempotency-Key (%s)', (engine) => {
   it(`accepts a key of exactly 255 characters (${engine})`, async () => {
     const customer = await customerWithAddress(server);
     const productId = await productWith(server, staffToken, { price: 1_000, stock: 5 });
-    expect((await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {}, withKey('K'.repeat(255)))).status).toBe(201);
+    expect(
+      (await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {}, withKey('K'.repeat(255))))
+        .status,
+    ).toBe(201);
   });
 });

@@ -27,23 +27,37 @@ describe.each(ENGINES)('idempotent creation of addresses and products (%s)', (en
 
   it(`a retried address creation answers the first address and adds no second one (${engine})`, async () => {
     const customer = await registerCustomer(server);
-    const first = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: ADDRESS, headers: withKey('addr-1') });
+    const first = await server.request('POST', '/api/auth/addresses', {
+      token: customer.token,
+      body: ADDRESS,
+      headers: withKey('addr-1'),
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    const again = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: ADDRESS, headers: withKey('addr-1') });
+    const again = await server.request('POST', '/api/auth/addresses', {
+      token: customer.token,
+      body: ADDRESS,
+      headers: withKey('addr-1'),
+    });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
     expect(await addressCount(customer.userId)).toBe(1);
 
     const other = await server.request('POST', '/api/auth/addresses', {
-      token: customer.token, body: { ...ADDRESS, city: 'Dallas' }, headers: withKey('addr-1'),
+      token: customer.token,
+      body: { ...ADDRESS, city: 'Dallas' },
+      headers: withKey('addr-1'),
     });
     expectError(other, 409, 'idempotency_conflict');
     expect(await addressCount(customer.userId)).toBe(1);
 
     // The key is the caller's own: another customer's same key is a new request.
     const someoneElse = await registerCustomer(server);
-    const theirs = await server.request('POST', '/api/auth/addresses', { token: someoneElse.token, body: ADDRESS, headers: withKey('addr-1') });
+    const theirs = await server.request('POST', '/api/auth/addresses', {
+      token: someoneElse.token,
+      body: ADDRESS,
+      headers: withKey('addr-1'),
+    });
     expect(theirs.status).toBe(201);
     expect(theirs.headers.get('idempotent-replayed')).toBeNull();
     expect(theirs.body.address.id).not.toBe(first.body.address.id);
@@ -51,15 +65,27 @@ describe.each(ENGINES)('idempotent creation of addresses and products (%s)', (en
 
   it(`a retried product creation answers the first product and adds no second one (${engine})`, async () => {
     const body = productBody({ name: `Idempotent Product ${engine}` });
-    const first = await server.request('POST', '/api/products', { token: staff.token, body, headers: withKey('product-1') });
+    const first = await server.request('POST', '/api/products', {
+      token: staff.token,
+      body,
+      headers: withKey('product-1'),
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    const again = await server.request('POST', '/api/products', { token: staff.token, body, headers: withKey('product-1') });
+    const again = await server.request('POST', '/api/products', {
+      token: staff.token,
+      body,
+      headers: withKey('product-1'),
+    });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.product.id).toBe(first.body.product.id);
     expect(await productCount(body.name as string)).toBe(1);
 
-    const invalid = await server.request('POST', '/api/products', { token: staff.token, body, headers: { 'Idempotency-Key': '' } });
+    const invalid = await server.request('POST', '/api/products', {
+      token: staff.token,
+      body,
+      headers: { 'Idempotency-Key': '' },
+    });
     expectError(invalid, 400, 'invalid_idempotency_key');
     expect(await productCount(body.name as string)).toBe(1);
   });

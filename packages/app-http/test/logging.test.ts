@@ -28,13 +28,25 @@ describe('request logs', () => {
       headers: { 'X-Request-Id': 'req-log-1' },
     });
     expect(registered.status).toBe(201);
-    const me = await server.request('GET', '/api/auth/me', { token: registered.body.token, headers: { 'X-Request-Id': 'req-log-2' } });
+    const me = await server.request('GET', '/api/auth/me', {
+      token: registered.body.token,
+      headers: { 'X-Request-Id': 'req-log-2' },
+    });
     expect(me.status).toBe(200);
     await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: registered.body.refresh_token } });
 
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries.find((e) => e.request_id === 'req-log-1')).toMatchObject({ method: 'POST', path: '/api/auth/register', status: 201, level: 'info' });
-    expect(entries.find((e) => e.request_id === 'req-log-2')).toMatchObject({ method: 'GET', path: '/api/auth/me', status: 200 });
+    expect(entries.find((e) => e.request_id === 'req-log-1')).toMatchObject({
+      method: 'POST',
+      path: '/api/auth/register',
+      status: 201,
+      level: 'info',
+    });
+    expect(entries.find((e) => e.request_id === 'req-log-2')).toMatchObject({
+      method: 'GET',
+      path: '/api/auth/me',
+      status: 200,
+    });
     const everything = lines.join('\n');
     for (const secret of [STRONG_PASSWORD, registered.body.token, registered.body.refresh_token]) {
       expect(everything).not.toContain(secret);

@@ -30,7 +30,9 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
       const second = await server.request('GET', '/api/health');
       expect(first.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9._:-]{8,}$/);
       expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
-      const injected = await server.request('GET', '/api/nope', { headers: { 'X-Request-Id': 'bad id\twith "quotes"' } });
+      const injected = await server.request('GET', '/api/nope', {
+        headers: { 'X-Request-Id': 'bad id\twith "quotes"' },
+      });
       expect(injected.headers.get('x-request-id')).not.toContain('bad id');
       expect(injected.body.request_id).toBe(injected.headers.get('x-request-id'));
     });
@@ -50,21 +52,42 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
     });
 
     it('malformed JSON is 400 invalid_json', async () => {
-      const response = await raw('POST', '/api/auth/login', { body: '{"email": "a@b.c",', headers: { 'Content-Type': 'application/json' } });
+      const response = await raw('POST', '/api/auth/login', {
+        body: '{"email": "a@b.c",',
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(response.status).toBe(400);
       const body = await response.json();
-      expect(body).toMatchObject({ code: 'invalid_json', error: expect.any(String), request_id: response.headers.get('x-request-id') });
+      expect(body).toMatchObject({
+        code: 'invalid_json',
+        error: expect.any(String),
+        request_id: response.headers.get('x-request-id'),
+      });
     });
 
     it('a text/plain body is 415', async () => {
-      const response = await raw('POST', '/api/auth/login', { body: 'email=a@b.c', headers: { 'Content-Type': 'text/plain' } });
+      const response = await raw('POST', '/api/auth/login', {
+        body: 'email=a@b.c',
+        headers: { 'Content-Type': 'text/plain' },
+      });
       expect(response.status).toBe(415);
-      expect(await response.json()).toMatchObject({ code: 'unsupported_media_type', request_id: response.headers.get('x-request-id') });
+      expect(await response.json()).toMatchObject({
+        code: 'unsupported_media_type',
+        request_id: response.headers.get('x-request-id'),
+      });
     });
 
     it('a body over 1 MB is 413, and nothing is stored', async () => {
-      const big = JSON.stringify({ email: 'big@example.com', password: 'Str0ng!Passw0rd', first_name: 'x'.repeat(1024 * 1024), last_name: 'y' });
-      const response = await raw('POST', '/api/auth/register', { body: big, headers: { 'Content-Type': 'application/json' } });
+      const big = JSON.stringify({
+        email: 'big@example.com',
+        password: 'Str0ng!Passw0rd',
+        first_name: 'x'.repeat(1024 * 1024),
+        last_name: 'y',
+      });
+      const response = await raw('POST', '/api/auth/register', {
+        body: big,
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(response.status).toBe(413);
       expect(await response.json()).toMatchObject({ code: 'payload_too_large', request_id: expect.any(String) });
       expect(await userExists(server, 'big@example.com')).toBe(false);
@@ -95,7 +118,11 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
       // A browser client must be able to tell a replayed answer from a new one.
       expect(response.headers.get('access-control-expose-headers')).toMatch(/Idempotent-Replayed/i);
       const preflight = await raw('OPTIONS', '/api/auth/login', {
-        headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization' },
+        headers: {
+          Origin: ALLOWED_ORIGIN,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,authorization',
+        },
       });
       expect(preflight.status).toBeLessThan(300);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
@@ -106,7 +133,9 @@ describe.each(ENGINES)('middleware (%s)', (engine) => {
       const response = await server.request('GET', '/api/health', { headers: { Origin: 'https://evil.example' } });
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
-      const preflight = await raw('OPTIONS', '/api/auth/login', { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+      const preflight = await raw('OPTIONS', '/api/auth/login', {
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     });
   });

@@ -3,7 +3,10 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 import { registerBody } from '../src/schemas/auth.js';
 
 interface Operation {
-  requestBody?: { required: boolean; content: { 'application/json': { schema: { required?: string[]; properties?: object } } } };
+  requestBody?: {
+    required: boolean;
+    content: { 'application/json': { schema: { required?: string[]; properties?: object } } };
+  };
   parameters?: { name: string; in: string }[];
   responses: Record<string, unknown>;
   security?: unknown[];
@@ -106,24 +109,36 @@ describe('openapi.json', () => {
     expect([...(schema?.required ?? [])].sort()).toEqual(['email', 'first_name', 'last_name', 'password']);
     // and what it says is what the server enforces
     const response = await server.request('POST', '/api/auth/register', { body: {} });
-    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual([...(schema?.required ?? [])].sort());
+    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(
+      [...(schema?.required ?? [])].sort(),
+    );
   });
 
   it('marks signed-in routes with bearer security and documents error responses', () => {
     expect(document.paths['/api/auth/me']?.get?.security).toEqual([{ bearer: [] }]);
     expect(document.paths['/api/products']?.get?.security).toBeUndefined();
-    expect(Object.keys(document.paths['/api/products']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '403']));
+    expect(Object.keys(document.paths['/api/products']?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '403']),
+    );
   });
 
   it('documents what every route can answer, optional bodies and the Idempotency-Key header', () => {
     const me = document.paths['/api/auth/me']?.get;
     expect(Object.keys(me?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '429', '503']));
     const placeOrder = document.paths['/api/orders']?.post;
-    expect(Object.keys(placeOrder?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '409', '413', '415', '429']));
-    expect(placeOrder?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    expect(Object.keys(placeOrder?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '401', '409', '413', '415', '429']),
+    );
+    expect(placeOrder?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
     // `idempotent: true` documents the facility's answers next to the route's own.
-    expect(placeOrder?.responses['409']).toMatchObject({ description: expect.stringMatching(/insufficient_stock.*idempotency_conflict.*idempotency_in_progress/) });
-    expect(placeOrder?.responses['400']).toMatchObject({ description: expect.stringMatching(/invalid_idempotency_key/) });
+    expect(placeOrder?.responses['409']).toMatchObject({
+      description: expect.stringMatching(/insufficient_stock.*idempotency_conflict.*idempotency_in_progress/),
+    });
+    expect(placeOrder?.responses['400']).toMatchObject({
+      description: expect.stringMatching(/invalid_idempotency_key/),
+    });
     expect(placeOrder?.requestBody?.required).toBe(true);
     expect(document.paths['/api/auth/logout']?.post?.requestBody?.required).toBe(false);
     expect(document.paths['/api/orders/{id}/cancel']?.post?.requestBody?.required).toBe(false);

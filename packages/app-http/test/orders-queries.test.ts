@@ -17,10 +17,17 @@ describe.each(SQL_ENGINES)('orders: a fixed number of SQL queries (%s)', (engine
     server = await startTestServer(engine);
     const staff = await manager(server);
     products = [];
-    for (let i = 0; i < 20; i += 1) products.push(await productWith(server, staff.token, { price: 1_000 + i, stock: 10 }));
+    for (let i = 0; i < 20; i += 1)
+      products.push(await productWith(server, staff.token, { price: 1_000 + i, stock: 10 }));
     customer = await customerWithAddress(server);
     small = (await placedOrder(server, customer, [{ product_id: products[0] as number, quantity: 1 }])).id;
-    large = (await placedOrder(server, customer, products.map((id) => ({ product_id: id, quantity: 2 })))).id;
+    large = (
+      await placedOrder(
+        server,
+        customer,
+        products.map((id) => ({ product_id: id, quantity: 2 })),
+      )
+    ).id;
   });
   afterAll(async () => {
     await server?.stop();

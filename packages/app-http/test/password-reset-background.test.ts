@@ -35,9 +35,9 @@ describe.each(SQL_ENGINES)('password reset request in the background (SQL: slow 
       configure(container) {
         const capturing = resolve(container, TOKENS.Mailer);
         container.rebind(TOKENS.Mailer).toConstantValue(new SlowMailer(capturing));
-        container.rebind(TOKENS.OneTimeTokenRepository).toResolvedValue(
-          (db: Knex) => new SlowTokenWrites(db), [TOKENS.Database],
-        );
+        container
+          .rebind(TOKENS.OneTimeTokenRepository)
+          .toResolvedValue((db: Knex) => new SlowTokenWrites(db), [TOKENS.Database]);
       },
     });
   });
@@ -54,7 +54,11 @@ describe.each(SQL_ENGINES)('password reset request in the background (SQL: slow 
   it('answers a known email at once with a 2 s mailer and token store; token and mail arrive afterwards', async () => {
     const email = uniqueEmail('slow');
     const user = await resolve(server.container, TOKENS.IdentityUseCases).createUser({
-      email, password: STRONG_PASSWORD, firstName: 'Slow', lastName: 'Mail', role: 'customer',
+      email,
+      password: STRONG_PASSWORD,
+      firstName: 'Slow',
+      lastName: 'Mail',
+      role: 'customer',
     });
     const tokenRows = () => server.db('one_time_tokens').where({ user_id: user.id, purpose: 'password_reset' });
 
@@ -72,12 +76,16 @@ describe.each(SQL_ENGINES)('password reset request in the background (SQL: slow 
     await server.drain();
     expect(await tokenRows()).toHaveLength(1);
     const mail = server.mailer.lastTo(email, /reset/i);
-    expect(mail?.text).toContain(`http://localhost:5000/account/reset-password?token=${server.mailer.tokenFor(email, /reset/i)}`);
+    expect(mail?.text).toContain(
+      `http://localhost:5000/account/reset-password?token=${server.mailer.tokenFor(email, /reset/i)}`,
+    );
     const token = server.mailer.tokenFor(email, /reset/i);
     const page = await fetch(`${server.url}/account/reset-password?token=${token}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`name="token" value="${token}"`);
-    const reset = await server.request('POST', '/api/auth/password-reset', { body: { token, new_password: NEW_PASSWORD } });
+    const reset = await server.request('POST', '/api/auth/password-reset', {
+      body: { token, new_password: NEW_PASSWORD },
+    });
     expect(reset.status, JSON.stringify(reset.body)).toBe(200);
     const login = await server.request('POST', '/api/auth/login', { body: { email, password: NEW_PASSWORD } });
     expect(login.status).toBe(200);
@@ -94,7 +102,11 @@ describe('shutdown', () => {
     });
     const email = uniqueEmail('shutdown');
     await resolve(server.container, TOKENS.IdentityUseCases).createUser({
-      email, password: STRONG_PASSWORD, firstName: 'Last', lastName: 'Mail', role: 'customer',
+      email,
+      password: STRONG_PASSWORD,
+      firstName: 'Last',
+      lastName: 'Mail',
+      role: 'customer',
     });
     const response = await server.request('POST', '/api/auth/password-reset-request', { body: { email } });
     expect(response.status).toBe(200);

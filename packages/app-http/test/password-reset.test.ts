@@ -25,7 +25,8 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
   };
   const reset = (token: string, newPassword = NEW_PASSWORD) =>
     server.request('POST', '/api/auth/password-reset', { body: { token, new_password: newPassword } });
-  const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
+  const login = (email: string, password: string) =>
+    server.request('POST', '/api/auth/login', { body: { email, password } });
   const mailsTo = (email: string) => server.mailer.sent.filter((m) => m.to === email && RESET_MAIL.test(m.subject));
 
   it('answers known and unknown emails with the same 200 message, never the token; mails the known one', async () => {
@@ -42,7 +43,10 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     const token = server.mailer.tokenFor(account.email, RESET_MAIL);
     expect(JSON.stringify(known.body)).not.toContain(token);
     // stored hashed, not as sent
-    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({ userId: account.userId, usedAt: null });
+    expect(await storedOneTimeToken(server, 'password_reset', token)).toMatchObject({
+      userId: account.userId,
+      usedAt: null,
+    });
     expect(await server.storage.oneTimeTokens.findByHash('password_reset', token)).toBeNull();
   });
 
@@ -64,7 +68,10 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     for (const accessToken of [account.token, second.body.token]) {
       expectError(await server.request('GET', '/api/auth/me', { token: accessToken }), 401);
     }
-    expectError(await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: account.refreshToken } }), 401);
+    expectError(
+      await server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: account.refreshToken } }),
+      401,
+    );
     for (const accessToken of [account.token, second.body.token]) {
       expect((await sessionOfToken(server, accessToken)).revokedAt).not.toBeNull();
     }
@@ -119,12 +126,18 @@ describe.each(ENGINES)('auth: password reset and email verification (%s)', (engi
     expect((await storedUser(server, registered.body.user.id)).emailVerifiedAt).not.toBeNull();
 
     expectError(await server.request('POST', '/api/auth/verify-email', { body: { token } }), 401, 'invalid_token');
-    expectError(await server.request('POST', '/api/auth/verify-email', { body: { token: 'bogus' } }), 401, 'invalid_token');
+    expectError(
+      await server.request('POST', '/api/auth/verify-email', { body: { token: 'bogus' } }),
+      401,
+      'invalid_token',
+    );
   });
 
   it('verify-email: a token older than 24 hours is refused', async () => {
     const email = uniqueEmail('late');
-    await server.request('POST', '/api/auth/register', { body: { email, password: STRONG_PASSWORD, first_name: 'L', last_name: 'Ate' } });
+    await server.request('POST', '/api/auth/register', {
+      body: { email, password: STRONG_PASSWORD, first_name: 'L', last_name: 'Ate' },
+    });
     const token = server.mailer.tokenFor(email, VERIFY_MAIL);
     server.clock.advance(24 * HOUR_MS + 1000);
     expectError(await server.request('POST', '/api/auth/verify-email', { body: { token } }), 401, 'invalid_token');

@@ -6,14 +6,55 @@ import { ENGINES, startTestServer, type TestServer } from './support/test-server
 
 // Created in this order, one second apart, so "newest" is the reverse.
 const CATALOG = [
-  { name: 'RTX 4090 Founders Edition', category: 'GPUs', brand: 'NVIDIA', condition: 'Excellent', price: 159_900, stock: 3, rentable: true, is_featured: true },
+  {
+    name: 'RTX 4090 Founders Edition',
+    category: 'GPUs',
+    brand: 'NVIDIA',
+    condition: 'Excellent',
+    price: 159_900,
+    stock: 3,
+    rentable: true,
+    is_featured: true,
+  },
   { name: 'Radeon RX 7900 XT', category: 'GPUs', brand: 'AMD', condition: 'Good', price: 69_900, stock: 0 },
-  { name: 'Ryzen 9 7950X', category: 'CPUs', brand: 'AMD', condition: 'Refurbished', price: 49_900, stock: 5, rentable: true },
+  {
+    name: 'Ryzen 9 7950X',
+    category: 'CPUs',
+    brand: 'AMD',
+    condition: 'Refurbished',
+    price: 49_900,
+    stock: 5,
+    rentable: true,
+  },
   { name: 'Core i9-13900K', category: 'CPUs', brand: 'Intel', condition: 'Open Box', price: 52_900, stock: 2 },
-  { name: 'Samsung 990 Pro 2TB', category: 'Storage', brand: 'Samsung', condition: 'Excellent', price: 15_900, stock: 10, description: 'Blazing fast NVMe drive' },
-  { name: 'Dell UltraSharp U2723QE', category: 'Monitors', brand: 'Dell', condition: 'Fair', price: 39_900, stock: 1, rentable: true, is_featured: true },
+  {
+    name: 'Samsung 990 Pro 2TB',
+    category: 'Storage',
+    brand: 'Samsung',
+    condition: 'Excellent',
+    price: 15_900,
+    stock: 10,
+    description: 'Blazing fast NVMe drive',
+  },
+  {
+    name: 'Dell UltraSharp U2723QE',
+    category: 'Monitors',
+    brand: 'Dell',
+    condition: 'Fair',
+    price: 39_900,
+    stock: 1,
+    rentable: true,
+    is_featured: true,
+  },
 ];
-const ARCHIVED = { name: 'Archived Titan', category: 'GPUs', brand: 'NVIDIA', condition: 'Good', price: 10_000, stock: 4 };
+const ARCHIVED = {
+  name: 'Archived Titan',
+  category: 'GPUs',
+  brand: 'NVIDIA',
+  condition: 'Good',
+  price: 10_000,
+  stock: 4,
+};
 
 describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   let server: TestServer;
@@ -27,7 +68,10 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
       server.clock.advance(1000);
     }
     const admin = await signInAs(server, 'admin');
-    const put = await server.request('PUT', `/api/products/${idOf.get(ARCHIVED.name)}`, { token: admin.token, body: { status: 'archived' } });
+    const put = await server.request('PUT', `/api/products/${idOf.get(ARCHIVED.name)}`, {
+      token: admin.token,
+      body: { status: 'archived' },
+    });
     expect(put.status).toBe(200);
   });
   afterAll(async () => {
@@ -50,9 +94,20 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
     expect(response.body.pagination).toEqual({ page: 1, per_page: 20, total: CATALOG.length, total_pages: 1 });
     const product = response.body.products.find((p: { name: string }) => p.name === 'Ryzen 9 7950X');
     expect(product).toMatchObject({
-      id: expect.any(Number), slug: expect.any(String), category: 'CPUs', brand: 'AMD', condition: 'Refurbished',
-      price: 49_900, currency: 'usd', stock: 5, rentable: true, is_featured: false, status: 'active',
-      image_urls: [], primary_image: null, specifications: {},
+      id: expect.any(Number),
+      slug: expect.any(String),
+      category: 'CPUs',
+      brand: 'AMD',
+      condition: 'Refurbished',
+      price: 49_900,
+      currency: 'usd',
+      stock: 5,
+      rentable: true,
+      is_featured: false,
+      status: 'active',
+      image_urls: [],
+      primary_image: null,
+      specifications: {},
     });
     expect(new Date(product.created_at).toISOString()).toBe(product.created_at);
     expect(response.body.products.map((p: { name: string }) => p.name)).not.toContain(ARCHIVED.name);
@@ -69,8 +124,14 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   });
 
   it.each([
-    ['per_page=101', 'per_page'], ['per_page=0', 'per_page'], ['page=0', 'page'], ['page=abc', 'page'],
-    ['sort=cheapest', 'sort'], ['price_min=-1', 'price_min'], ['price_max=1.5', 'price_max'], ['rentable=maybe', 'rentable'],
+    ['per_page=101', 'per_page'],
+    ['per_page=0', 'per_page'],
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['sort=cheapest', 'sort'],
+    ['price_min=-1', 'price_min'],
+    ['price_max=1.5', 'price_max'],
+    ['rentable=maybe', 'rentable'],
   ])('refuses ?%s with 400 naming the parameter', async (query, field) => {
     const response = await list(`?${query}`);
     expectError(response, 400, 'validation_failed');
@@ -86,16 +147,22 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
   });
 
   it('filters by repeated category and condition', async () => {
-    expect(sorted(await names('?category=GPUs&category=CPUs'))).toEqual(where((p) => p.category === 'GPUs' || p.category === 'CPUs'));
+    expect(sorted(await names('?category=GPUs&category=CPUs'))).toEqual(
+      where((p) => p.category === 'GPUs' || p.category === 'CPUs'),
+    );
     expect(sorted(await names('?category=Storage'))).toEqual(['Samsung 990 Pro 2TB']);
     expect(sorted(await names('?condition=Excellent'))).toEqual(where((p) => p.condition === 'Excellent'));
-    expect(sorted(await names('?condition=Excellent&condition=Open%20Box'))).toEqual(where((p) => ['Excellent', 'Open Box'].includes(p.condition)));
+    expect(sorted(await names('?condition=Excellent&condition=Open%20Box'))).toEqual(
+      where((p) => ['Excellent', 'Open Box'].includes(p.condition)),
+    );
     expect(sorted(await names('?category=GPUs&condition=Good'))).toEqual(['Radeon RX 7900 XT']);
   });
 
   it('filters by brand, price range (inclusive), rentable and in_stock', async () => {
     expect(sorted(await names('?brand=AMD'))).toEqual(where((p) => p.brand === 'AMD'));
-    expect(sorted(await names('?price_min=49900&price_max=52900'))).toEqual(where((p) => p.price >= 49_900 && p.price <= 52_900));
+    expect(sorted(await names('?price_min=49900&price_max=52900'))).toEqual(
+      where((p) => p.price >= 49_900 && p.price <= 52_900),
+    );
     expect(sorted(await names('?price_min=60000'))).toEqual(where((p) => p.price >= 60_000));
     expect(sorted(await names('?price_max=39900'))).toEqual(where((p) => p.price <= 39_900));
     expect(sorted(await names('?rentable=true'))).toEqual(where((p) => p.rentable === true));
@@ -108,10 +175,15 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
     const byPrice = [...CATALOG].sort((a, b) => a.price - b.price).map((p) => p.name);
     expect(await names('?sort=price_asc')).toEqual(byPrice);
     expect(await names('?sort=price_desc')).toEqual([...byPrice].reverse());
-    expect(await names('?sort=name')).toEqual(CATALOG.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(await names('?sort=name')).toEqual(
+      CATALOG.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
     const newest = CATALOG.map((p) => p.name).reverse();
     expect(await names('?sort=newest')).toEqual(newest);
-    const featured = [...newest.filter((n) => CATALOG.find((p) => p.name === n)?.is_featured), ...newest.filter((n) => !CATALOG.find((p) => p.name === n)?.is_featured)];
+    const featured = [
+      ...newest.filter((n) => CATALOG.find((p) => p.name === n)?.is_featured),
+      ...newest.filter((n) => !CATALOG.find((p) => p.name === n)?.is_featured),
+    ];
     expect(await names('?sort=featured')).toEqual(featured);
     expect(await names('')).toEqual(featured);
   });

@@ -33,21 +33,43 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
 
   it('a manager creates a product: 201, the presented product and the row', async () => {
     const body = productBody({
-      name: 'Radeon RX 6800 16GB', specifications: { vram_gb: 16, bus: 'PCIe 4.0' },
+      name: 'Radeon RX 6800 16GB',
+      specifications: { vram_gb: 16, bus: 'PCIe 4.0' },
       image_urls: ['https://cdn.example.com/rx6800.jpg', '/images/rx6800-back.jpg'],
-      rentable: true, rental_rates: { 12: 5000 }, is_featured: true,
+      rentable: true,
+      rental_rates: { 12: 5000 },
+      is_featured: true,
     });
     const response = await post(body);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const { product } = response.body;
     expect(product).toMatchObject({
-      id: expect.any(Number), name: 'Radeon RX 6800 16GB', slug: expect.stringMatching(/^radeon-rx-6800-16gb/),
-      category: 'GPUs', brand: 'NVIDIA', condition: 'Good', price: 44_900, currency: 'usd', stock: 3,
-      rentable: true, is_featured: true, status: 'active', specifications: { vram_gb: 16, bus: 'PCIe 4.0' },
-      image_urls: body.image_urls, primary_image: 'https://cdn.example.com/rx6800.jpg',
+      id: expect.any(Number),
+      name: 'Radeon RX 6800 16GB',
+      slug: expect.stringMatching(/^radeon-rx-6800-16gb/),
+      category: 'GPUs',
+      brand: 'NVIDIA',
+      condition: 'Good',
+      price: 44_900,
+      currency: 'usd',
+      stock: 3,
+      rentable: true,
+      is_featured: true,
+      status: 'active',
+      specifications: { vram_gb: 16, bus: 'PCIe 4.0' },
+      image_urls: body.image_urls,
+      primary_image: 'https://cdn.example.com/rx6800.jpg',
     });
     const row = await rowNamed('Radeon RX 6800 16GB');
-    expect(row).toMatchObject({ id: product.id, slug: product.slug, category: 'GPUs', stock: 3, status: 'active', price: 44_900, rentable: true });
+    expect(row).toMatchObject({
+      id: product.id,
+      slug: product.slug,
+      category: 'GPUs',
+      stock: 3,
+      status: 'active',
+      price: 44_900,
+      rentable: true,
+    });
 
     const detail = await server.request('GET', `/api/products/${product.id}`);
     const twelve = detail.body.product.rental_quotes.find((q: { term_months: number }) => q.term_months === 12);
@@ -84,15 +106,19 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expect((await post(productBody({ name: 'Sold out', stock: 0 }))).status).toBe(201);
   });
 
-  it.each(['http://cdn.example.com/a.jpg', '//evil.example.com/a.jpg', 'javascript:alert(1)', 'images/a.jpg', 'https://'])(
-    'refuses image URL %j with 400 naming image_urls', async (url) => {
-      const name = `Bad image ${url}`.slice(0, 200);
-      const response = await post(productBody({ name, image_urls: ['https://ok.example.com/x.jpg', url] }));
-      expectError(response, 400, 'validation_failed');
-      expect(detailFields(response)).toContain('image_urls');
-      expect(await countNamed(name)).toBe(0);
-    },
-  );
+  it.each([
+    'http://cdn.example.com/a.jpg',
+    '//evil.example.com/a.jpg',
+    'javascript:alert(1)',
+    'images/a.jpg',
+    'https://',
+  ])('refuses image URL %j with 400 naming image_urls', async (url) => {
+    const name = `Bad image ${url}`.slice(0, 200);
+    const response = await post(productBody({ name, image_urls: ['https://ok.example.com/x.jpg', url] }));
+    expectError(response, 400, 'validation_failed');
+    expect(detailFields(response)).toContain('image_urls');
+    expect(await countNamed(name)).toBe(0);
+  });
 
   it('refuses an unknown category and condition, naming both', async () => {
     const response = await post(productBody({ name: 'Odd', category: 'Spaceships', condition: 'Like new' }));
@@ -116,7 +142,15 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
   });
 
   it('ignores unknown fields next to price: extras are never applied', async () => {
-    const response = await post(productBody({ name: 'With extras', id: 999_999, slug: 'chosen-slug', created_at: '2000-01-01T00:00:00Z', owner: 'me' }));
+    const response = await post(
+      productBody({
+        name: 'With extras',
+        id: 999_999,
+        slug: 'chosen-slug',
+        created_at: '2000-01-01T00:00:00Z',
+        owner: 'me',
+      }),
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body.product.id).not.toBe(999_999);
     expect(response.body.product.slug).not.toBe('chosen-slug');
@@ -124,7 +158,10 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expect(response.body.product).not.toHaveProperty('owner');
     const { id } = response.body.product;
 
-    const put = await server.request('PUT', `/api/products/${id}`, { token: manager.token, body: { price: 12_345, id: 1, status_note: 'x', currency: 'eur' } });
+    const put = await server.request('PUT', `/api/products/${id}`, {
+      token: manager.token,
+      body: { price: 12_345, id: 1, status_note: 'x', currency: 'eur' },
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.product).toMatchObject({ id, price: 12_345, currency: 'usd' });
     expect((await stored(id))?.price).toBe(12_345);
@@ -132,25 +169,58 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
 
   it('a manager updates the fields given; the rest stays', async () => {
     const product = await createProduct(server, manager.token, { name: 'To update', stock: 2 });
-    const response = await server.request('PUT', `/api/products/${product.id}`, { token: manager.token, body: { price: 39_900, stock: 7 } });
+    const response = await server.request('PUT', `/api/products/${product.id}`, {
+      token: manager.token,
+      body: { price: 39_900, stock: 7 },
+    });
     expect(response.status).toBe(200);
-    expect(response.body.product).toMatchObject({ id: product.id, name: 'To update', price: 39_900, stock: 7, brand: product.brand });
+    expect(response.body.product).toMatchObject({
+      id: product.id,
+      name: 'To update',
+      price: 39_900,
+      stock: 7,
+      brand: product.brand,
+    });
     expect(await stored(product.id)).toMatchObject({ stock: 7, name: 'To update', price: 39_900 });
 
-    const bad = await server.request('PUT', `/api/products/${product.id}`, { token: manager.token, body: { price: 0 } });
+    const bad = await server.request('PUT', `/api/products/${product.id}`, {
+      token: manager.token,
+      body: { price: 0 },
+    });
     expectError(bad, 400, 'validation_failed');
     expect((await stored(product.id))?.price).toBe(39_900);
-    expectError(await server.request('PUT', `/api/products/${product.id}`, { token: customer.token, body: { price: 1 } }), 403, 'forbidden');
-    expectError(await server.request('PUT', '/api/products/987654', { token: manager.token, body: { price: 1 } }), 404, 'not_found');
+    expectError(
+      await server.request('PUT', `/api/products/${product.id}`, { token: customer.token, body: { price: 1 } }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await server.request('PUT', '/api/products/987654', { token: manager.token, body: { price: 1 } }),
+      404,
+      'not_found',
+    );
   });
 
   it('archiving (admin only) hides a product from the list but keeps it readable', async () => {
     const product = await createProduct(server, manager.token, { name: 'Soon archived', category: 'Peripherals' });
-    const listed = async () => (await server.request('GET', '/api/products?category=Peripherals&per_page=100')).body.products.map((p: { id: number }) => p.id);
+    const listed = async () =>
+      (await server.request('GET', '/api/products?category=Peripherals&per_page=100')).body.products.map(
+        (p: { id: number }) => p.id,
+      );
     expect(await listed()).toContain(product.id);
-    expectError(await server.request('PUT', `/api/products/${product.id}`, { token: manager.token, body: { status: 'archived' } }), 403, 'forbidden');
+    expectError(
+      await server.request('PUT', `/api/products/${product.id}`, {
+        token: manager.token,
+        body: { status: 'archived' },
+      }),
+      403,
+      'forbidden',
+    );
     expect((await stored(product.id))?.status).toBe('active');
-    const put = await server.request('PUT', `/api/products/${product.id}`, { token: admin.token, body: { status: 'archived' } });
+    const put = await server.request('PUT', `/api/products/${product.id}`, {
+      token: admin.token,
+      body: { status: 'archived' },
+    });
     expect(put.body.product.status).toBe('archived');
     expect((await stored(product.id))?.status).toBe('archived');
     expect(await listed()).not.toContain(product.id);
@@ -161,8 +231,16 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
 
   it('delete: a manager gets 403; an admin hard-deletes an unreferenced product', async () => {
     const product = await createProduct(server, manager.token, { name: 'To delete' });
-    expectError(await server.request('DELETE', `/api/products/${product.id}`, { token: manager.token }), 403, 'forbidden');
-    expectError(await server.request('DELETE', `/api/products/${product.id}`, { token: customer.token }), 403, 'forbidden');
+    expectError(
+      await server.request('DELETE', `/api/products/${product.id}`, { token: manager.token }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await server.request('DELETE', `/api/products/${product.id}`, { token: customer.token }),
+      403,
+      'forbidden',
+    );
     expect(await stored(product.id)).not.toBeNull();
 
     const response = await server.request('DELETE', `/api/products/${product.id}`, { token: admin.token });
@@ -170,7 +248,11 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     expect(response.body.message).toEqual(expect.any(String));
     expect(await stored(product.id)).toBeNull();
     expectError(await server.request('GET', `/api/products/${product.id}`), 404, 'not_found');
-    expectError(await server.request('DELETE', `/api/products/${product.id}`, { token: admin.token }), 404, 'not_found');
+    expectError(
+      await server.request('DELETE', `/api/products/${product.id}`, { token: admin.token }),
+      404,
+      'not_found',
+    );
   });
 
   it('delete: a product on an order is archived, not deleted', async () => {

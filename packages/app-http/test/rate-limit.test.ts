@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, STRONG_PASSWORD, uniqueEmail } from './support/accounts.js';
 import { expectError } from './support/expect-error.js';
 import { userExists } from './support/stored.js';
-import { DEFAULT_RATE_LIMITS, ENGINES, RELAXED_LIMITS, startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  ENGINES,
+  RELAXED_LIMITS,
+  startTestServer,
+  type TestResponse,
+  type TestServer,
+} from './support/test-server.js';
 
 const WRONG = 'Wr0ng!Password';
 
@@ -24,7 +31,8 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
     await server?.stop();
   });
 
-  const login = (email: string, password: string) => server.request('POST', '/api/auth/login', { body: { email, password } });
+  const login = (email: string, password: string) =>
+    server.request('POST', '/api/auth/login', { body: { email, password } });
 
   it('6th failed login for one IP + email: 429, Retry-After, X-RateLimit-*, even with the right password', async () => {
     const account = await signInAs(server, 'customer');
@@ -44,10 +52,16 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
   it('X-Forwarded-For does not buy a fresh budget when the proxy is not trusted', async () => {
     const email = uniqueEmail('spoof');
     for (let n = 1; n <= 5; n += 1) {
-      const response = await server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': `203.0.113.${n}` } });
+      const response = await server.request('POST', '/api/auth/login', {
+        body: { email, password: WRONG },
+        headers: { 'X-Forwarded-For': `203.0.113.${n}` },
+      });
       expect(response.status).toBe(401);
     }
-    const spoofed = await server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': '198.51.100.7' } });
+    const spoofed = await server.request('POST', '/api/auth/login', {
+      body: { email, password: WRONG },
+      headers: { 'X-Forwarded-For': '198.51.100.7' },
+    });
     expectRateLimited(spoofed, 5);
   });
 
@@ -60,7 +74,10 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
   });
 
   it('the 11th registration within an hour from one IP is 429 and stores nothing', async () => {
-    const register = (email: string) => server.request('POST', '/api/auth/register', { body: { email, password: STRONG_PASSWORD, first_name: 'R', last_name: 'L' } });
+    const register = (email: string) =>
+      server.request('POST', '/api/auth/register', {
+        body: { email, password: STRONG_PASSWORD, first_name: 'R', last_name: 'L' },
+      });
     for (let n = 1; n <= 10; n += 1) expect((await register(uniqueEmail('burst'))).status).toBe(201);
     const email = uniqueEmail('eleventh');
     expectRateLimited(await register(email), 10);
@@ -68,7 +85,8 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
   });
 
   it('the 4th password reset request is 429', async () => {
-    const request = () => server.request('POST', '/api/auth/password-reset-request', { body: { email: uniqueEmail('reset') } });
+    const request = () =>
+      server.request('POST', '/api/auth/password-reset-request', { body: { email: uniqueEmail('reset') } });
     for (let n = 1; n <= 3; n += 1) expect((await request()).status).toBe(200);
     expectRateLimited(await request(), 3);
   });
@@ -77,7 +95,9 @@ describe.each(ENGINES)('rate limits of SPEC §3 (%s)', (engine) => {
 describe('general rate limit (sqlite)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { rateLimits: { ...RELAXED_LIMITS, general: { points: 3, durationSeconds: 60 } } });
+    server = await startTestServer('sqlite', {
+      rateLimits: { ...RELAXED_LIMITS, general: { points: 3, durationSeconds: 60 } },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -109,7 +129,8 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through redis', () =
   it('two instances on redis share one failed-login budget', async () => {
     // A new email each run, so keys left in redis by earlier runs never count.
     const email = uniqueEmail('shared');
-    const attempt = (server: TestServer) => server.request('POST', '/api/auth/login', { body: { email, password: WRONG } });
+    const attempt = (server: TestServer) =>
+      server.request('POST', '/api/auth/login', { body: { email, password: WRONG } });
     for (const server of [first, second, first, second, first]) expect((await attempt(server)).status).toBe(401);
     expectRateLimited(await attempt(second), 5);
     expectRateLimited(await attempt(first), 5);
@@ -120,7 +141,11 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer('sqlite', {
-      rateLimits: { ...RELAXED_LIMITS, login: { points: 2, durationSeconds: 900 }, general: { points: 4, durationSeconds: 60 } },
+      rateLimits: {
+        ...RELAXED_LIMITS,
+        login: { points: 2, durationSeconds: 900 },
+        general: { points: 4, durationSeconds: 60 },
+      },
       env: { TRUST_PROXY: 'true' },
     });
   });
@@ -129,7 +154,10 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
   });
 
   const loginVia = (forwardedFor: string, email: string) =>
-    server.request('POST', '/api/auth/login', { body: { email, password: WRONG }, headers: { 'X-Forwarded-For': forwardedFor } });
+    server.request('POST', '/api/auth/login', {
+      body: { email, password: WRONG },
+      headers: { 'X-Forwarded-For': forwardedFor },
+    });
 
   it('counts the client the proxy saw, not entries the client wrote before it', async () => {
     const email = uniqueEmail('proxied');

@@ -1,11 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createAppScheduler, createContainer, disposeContainer, ORDER_EXPIRY_JOB, orderExpiryJob, resolve, Scheduler, TOKENS,
+  createAppScheduler,
+  createContainer,
+  disposeContainer,
+  ORDER_EXPIRY_JOB,
+  orderExpiryJob,
+  resolve,
+  Scheduler,
+  TOKENS,
 } from '@giggatek/adapters';
 import { MINUTE_MS } from '@giggatek/domain';
 import type { SignedIn } from './support/accounts.js';
 import {
-  changesTo, customerWithAddress, customersWithAddresses, manager, placedOrder, productWith, signInAgain, stockOf, storedOrder,
+  changesTo,
+  customerWithAddress,
+  customersWithAddresses,
+  manager,
+  placedOrder,
+  productWith,
+  signInAgain,
+  stockOf,
+  storedOrder,
 } from './support/orders.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 import { schedulerServices } from '../src/services.js';
@@ -18,7 +33,9 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
     staff = await manager(server);
-    scheduler = createAppScheduler(schedulerServices(server.container), { onError: (_job, error) => errors.push(error) });
+    scheduler = createAppScheduler(schedulerServices(server.container), {
+      onError: (_job, error) => errors.push(error),
+    });
   });
   afterAll(async () => {
     await scheduler?.stop();
@@ -30,7 +47,14 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
     const customer = await customerWithAddress(server);
     const stale = await placedOrder(server, customer, [{ product_id: productId, quantity: 3 }]);
     const paid = await placedOrder(server, customer, [{ product_id: productId, quantity: 2 }]);
-    expect((await server.request('PUT', `/api/admin/orders/${paid.id}`, { token: staff.token, body: { payment_status: 'paid' } })).status).toBe(200);
+    expect(
+      (
+        await server.request('PUT', `/api/admin/orders/${paid.id}`, {
+          token: staff.token,
+          body: { payment_status: 'paid' },
+        })
+      ).status,
+    ).toBe(200);
     server.clock.advance(30 * MINUTE_MS);
     customer.token = await signInAgain(server, customer);
     const young = await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }]);
@@ -44,7 +68,9 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
     server.clock.advance(2 * MINUTE_MS);
     await scheduler.runOnce(ORDER_EXPIRY_JOB);
     expect(errors).toEqual([]);
-    const statuses = Object.fromEntries(await Promise.all([stale, paid, young].map(async (o) => [o.id, (await storedOrder(server, o.id)).status])));
+    const statuses = Object.fromEntries(
+      await Promise.all([stale, paid, young].map(async (o) => [o.id, (await storedOrder(server, o.id)).status])),
+    );
     expect(statuses).toEqual({ [stale.id]: 'cancelled', [paid.id]: 'processing', [young.id]: 'pending' });
     expect(await stockOf(server, productId)).toBe(7);
 
@@ -55,7 +81,11 @@ describe.each(ENGINES)('scheduler: expiry of unpaid orders (%s)', (engine) => {
     customer.token = await signInAgain(server, customer);
     const read = await server.request('GET', `/api/orders/${stale.id}`, { token: customer.token });
     expect(read.body.order.status).toBe('cancelled');
-    expect(read.body.order.status_history.at(-1)).toMatchObject({ from: 'pending', to: 'cancelled', actor: 'system:order-expiry' });
+    expect(read.body.order.status_history.at(-1)).toMatchObject({
+      from: 'pending',
+      to: 'cancelled',
+      actor: 'system:order-expiry',
+    });
     const rows = await changesTo(server, stale.id, 'cancelled');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.actorUserId).toBeNull();
@@ -97,7 +127,9 @@ describe.skipIf(!process.env.MYSQL_URL)('scheduler: two instances on one mysql d
 
   it('two schedulers over one MySQL database expire and restock each order once (mysql)', async () => {
     const staff = await manager(server);
-    const products = await Promise.all([0, 1, 2].map(() => productWith(server, staff.token, { price: 1_000, stock: 100 })));
+    const products = await Promise.all(
+      [0, 1, 2].map(() => productWith(server, staff.token, { price: 1_000, stock: 100 })),
+    );
     const customers = await customersWithAddresses(server, 10);
     const orders: number[] = [];
     for (const [i, customer] of customers.entries()) {
@@ -114,8 +146,10 @@ describe.skipIf(!process.env.MYSQL_URL)('scheduler: two instances on one mysql d
     const second = createContainer(resolve(server.container, TOKENS.Config), { clock: server.clock });
     const counts: number[] = [];
     const errors: unknown[] = [];
-    const schedulerFor = (container: typeof second) => new Scheduler({ onError: (_job, error) => errors.push(error) })
-      .add(orderExpiryJob(resolve(container, TOKENS.OrderingUseCases), (count) => counts.push(count)));
+    const schedulerFor = (container: typeof second) =>
+      new Scheduler({ onError: (_job, error) => errors.push(error) }).add(
+        orderExpiryJob(resolve(container, TOKENS.OrderingUseCases), (count) => counts.push(count)),
+      );
     const a = schedulerFor(server.container);
     const b = schedulerFor(second);
     try {
@@ -129,7 +163,10 @@ describe.skipIf(!process.env.MYSQL_URL)('scheduler: two instances on one mysql d
     expect(errors).toEqual([]);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(orders.length);
     expect(await Promise.all(products.map((id) => stockOf(server, id)))).toEqual([100, 100, 100]);
-    const cancelled = await server.db('order_status_history').whereIn('order_id', orders).andWhere({ to_status: 'cancelled' });
+    const cancelled = await server
+      .db('order_status_history')
+      .whereIn('order_id', orders)
+      .andWhere({ to_status: 'cancelled' });
     expect(cancelled).toHaveLength(orders.length);
     expect(new Set(cancelled.map((row) => row.order_id)).size).toBe(orders.length);
     expect(await server.db('orders').whereIn('id', orders).andWhereNot({ status: 'cancelled' })).toEqual([]);

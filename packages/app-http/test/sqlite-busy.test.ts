@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli-commands.js';
 import { cliServices } from '../src/services.js';
 import { STRONG_PASSWORD } from './support/accounts.js';
-import { customerWithAddress, manager, orderCount, placeOrder, productWith, stockOf, type Customer } from './support/orders.js';
+import {
+  customerWithAddress,
+  manager,
+  orderCount,
+  placeOrder,
+  productWith,
+  stockOf,
+  type Customer,
+} from './support/orders.js';
 import { startTestServer, type TestResponse, type TestServer } from './support/test-server.js';
 
 /**
@@ -59,7 +67,9 @@ describe('SQLite locked by another process', () => {
         return response;
       };
       const order = placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]).then(answered);
-      const profile = server.request('PUT', '/api/auth/update-profile', { token: customer.token, body: { first_name: 'Grace' } }).then(answered);
+      const profile = server
+        .request('PUT', '/api/auth/update-profile', { token: customer.token, body: { first_name: 'Grace' } })
+        .then(answered);
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       const health = await server.request('GET', '/api/health');
@@ -71,7 +81,11 @@ describe('SQLite locked by another process', () => {
 
       for (const refused of [await order, await profile]) {
         expect(refused.status).toBe(503);
-        expect(refused.body).toEqual({ error: expect.any(String), code: 'database_busy', request_id: expect.any(String) });
+        expect(refused.body).toEqual({
+          error: expect.any(String),
+          code: 'database_busy',
+          request_id: expect.any(String),
+        });
         expect(refused.headers.get('retry-after')).toBe('1');
       }
       expect(lock.held()).toBe(true);
@@ -105,7 +119,10 @@ describe('SQLite locked by another process', () => {
     const lock = holdWriteLock();
     const releaseTimer = setTimeout(lock.release, 300);
     try {
-      const updated = await server.request('PUT', '/api/auth/update-profile', { token: customer.token, body: { first_name: 'Grace' } });
+      const updated = await server.request('PUT', '/api/auth/update-profile', {
+        token: customer.token,
+        body: { first_name: 'Grace' },
+      });
       expect(lock.held()).toBe(false);
       expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     } finally {
@@ -118,21 +135,48 @@ describe('SQLite locked by another process', () => {
 
   it('lets npm run cli -- user:create run beside a server that is placing orders', async () => {
     // The CLI's own container: its own connection to the file, as in its own process.
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: server.databaseUrl,
+      BCRYPT_COST: '4',
+      LOG_LEVEL: 'silent',
+    });
     const cli = createContainer(config);
     const err: string[] = [];
     try {
-      const orders = Array.from({ length: 5 }, () => placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]));
+      const orders = Array.from({ length: 5 }, () =>
+        placeOrder(server, customer, [{ product_id: productId, quantity: 1 }]),
+      );
       const code = await runCli(
-        ['user:create', '--email', 'ops@example.com', '--password', STRONG_PASSWORD, '--role', 'manager', '--first-name', 'Ops', '--last-name', 'Team'],
-        { services: cliServices(cli), config, out: () => undefined, err: (line) => err.push(line), untilSignal: async () => 'SIGTERM' },
+        [
+          'user:create',
+          '--email',
+          'ops@example.com',
+          '--password',
+          STRONG_PASSWORD,
+          '--role',
+          'manager',
+          '--first-name',
+          'Ops',
+          '--last-name',
+          'Team',
+        ],
+        {
+          services: cliServices(cli),
+          config,
+          out: () => undefined,
+          err: (line) => err.push(line),
+          untilSignal: async () => 'SIGTERM',
+        },
       );
       expect(code, err.join('\n')).toBe(0);
       expect((await Promise.all(orders)).map((response) => response.status)).toEqual([201, 201, 201, 201, 201]);
     } finally {
       await disposeContainer(cli);
     }
-    const login = await server.request('POST', '/api/auth/login', { body: { email: 'ops@example.com', password: STRONG_PASSWORD } });
+    const login = await server.request('POST', '/api/auth/login', {
+      body: { email: 'ops@example.com', password: STRONG_PASSWORD },
+    });
     expect(login.status).toBe(200);
     expect(await orderCount(server)).toBe(5);
     expect(await stockOf(server, productId)).toBe(0);

@@ -8,7 +8,11 @@ const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 function start(env: Record<string, string>) {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  return spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('start-up with a bad configuration', () => {

@@ -44,11 +44,24 @@ describe.each(ENGINES)('GET /api/admin/products/:id/stock-movements (%s)', (engi
     expect(response.body.pagination).toEqual({ page: 1, per_page: 20, total: 3, total_pages: 1 });
     expect(response.body.stock_movements).toEqual([
       {
-        id: expect.any(Number), product_id: productId, delta: 2, reason: 'order_cancel', order_id: order.id, rental_id: null,
-        actor: 'customer', note: null, created_at: expect.any(String),
+        id: expect.any(Number),
+        product_id: productId,
+        delta: 2,
+        reason: 'order_cancel',
+        order_id: order.id,
+        rental_id: null,
+        actor: 'customer',
+        note: null,
+        created_at: expect.any(String),
       },
       expect.objectContaining({ delta: -2, reason: 'order', order_id: order.id, actor: 'customer' }),
-      expect.objectContaining({ delta: 5, reason: 'adjustment', order_id: null, actor: 'manager', note: 'initial stock' }),
+      expect.objectContaining({
+        delta: 5,
+        reason: 'adjustment',
+        order_id: null,
+        actor: 'manager',
+        note: 'initial stock',
+      }),
     ]);
     expect(await stockOf(server, productId)).toBe(5);
     await expectLedgerAddsUp(productId);
@@ -59,14 +72,20 @@ describe.each(ENGINES)('GET /api/admin/products/:id/stock-movements (%s)', (engi
     const buyer = await customerWithAddress(server);
     await placedOrder(server, buyer, [{ product_id: productId, quantity: 1 }]);
     const admin = await signInAs(server, 'admin');
-    const edited = await server.request('PUT', `/api/products/${productId}`, { token: admin.token, body: { stock: 12, price: 11_000 } });
+    const edited = await server.request('PUT', `/api/products/${productId}`, {
+      token: admin.token,
+      body: { stock: 12, price: 11_000 },
+    });
     expect(edited.body.product, JSON.stringify(edited.body)).toMatchObject({ stock: 12, price: 11_000 });
     const [latest] = (await movements(productId)).body.stock_movements;
     expect(latest).toMatchObject({ delta: 8, reason: 'adjustment', actor: 'admin' });
     const [stored] = await storedMovements(productId);
     expect(stored).toMatchObject({ delta: 8, reason: 'adjustment', actorUserId: admin.userId, actorLabel: 'admin' });
     // A PUT that leaves the stock alone writes no movement.
-    await server.request('PUT', `/api/products/${productId}`, { token: staff.token, body: { stock: 12, name: 'Renamed part' } });
+    await server.request('PUT', `/api/products/${productId}`, {
+      token: staff.token,
+      body: { stock: 12, name: 'Renamed part' },
+    });
     expect((await movements(productId)).body.pagination.total).toBe(3);
     await expectLedgerAddsUp(productId);
   });

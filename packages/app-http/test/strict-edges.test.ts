@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCustomer, uniqueEmail, STRONG_PASSWORD } from './support/accounts.js';
 import { productBody } from './support/catalog.js';
 import { detailFields, expectError } from './support/expect-error.js';
-import { ADDRESS, customerWithAddress, manager, placeOrder, placedOrder, productWith, storedOrder } from './support/orders.js';
+import {
+  ADDRESS,
+  customerWithAddress,
+  manager,
+  placeOrder,
+  placedOrder,
+  productWith,
+  storedOrder,
+} from './support/orders.js';
 import { storedUser } from './support/stored.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
@@ -22,7 +30,9 @@ function nodeRequest(server: TestServer, method: string, path: string): Promise<
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body: parse(text) }));
+      response.on('end', () =>
+        done({ status: response.statusCode ?? 0, headers: response.headers, body: parse(text) }),
+      );
     });
     request.on('error', fail);
     request.end();
@@ -41,7 +51,12 @@ function socketRequest(server: TestServer, requestText: string): Promise<RawAnsw
     socket.on('close', () => {
       const [head = '', body = ''] = text.split('\r\n\r\n');
       const [statusLine = '', ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
+      );
       done({ status: Number(statusLine.split(' ')[1]), headers, body: parse(body) });
     });
   });
@@ -96,22 +111,33 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
     });
 
     it('what the HTTP parser refuses (CONNECT, lowercase or unknown methods, garbage) gets the envelope', async () => {
-      for (const requestLine of ['CONNECT /api/products HTTP/1.1', 'get /api/health HTTP/1.1', 'FOO /api/health HTTP/1.1']) {
+      for (const requestLine of [
+        'CONNECT /api/products HTTP/1.1',
+        'get /api/health HTTP/1.1',
+        'FOO /api/health HTTP/1.1',
+      ]) {
         expectEnvelope(await socketRequest(server, `${requestLine}\r\nHost: shop\r\n\r\n`), 501, 'not_implemented');
       }
-      expectEnvelope(await socketRequest(server, 'GET /api/health HTTP/1.1\r\nHost: shop\r\nBroken header line\r\n\r\n'), 400, 'bad_request');
+      expectEnvelope(
+        await socketRequest(server, 'GET /api/health HTTP/1.1\r\nHost: shop\r\nBroken header line\r\n\r\n'),
+        400,
+        'bad_request',
+      );
     });
   });
 
   describe('query integers', () => {
-    it.each(['0b10', '0x5', '1e1', ' 5', '5.0', '+5', '-1', '', '1234567890123456'])('page=%j is a 400 naming the parameter', async (value) => {
-      for (const name of ['page', 'per_page']) {
-        const response = await server.request('GET', `/api/products?${name}=${encodeURIComponent(value)}`);
-        expectError(response, 400, 'validation_failed');
-        expect(detailFields(response)).toEqual([name]);
-        expect(response.body.error).toContain(name);
-      }
-    });
+    it.each(['0b10', '0x5', '1e1', ' 5', '5.0', '+5', '-1', '', '1234567890123456'])(
+      'page=%j is a 400 naming the parameter',
+      async (value) => {
+        for (const name of ['page', 'per_page']) {
+          const response = await server.request('GET', `/api/products?${name}=${encodeURIComponent(value)}`);
+          expectError(response, 400, 'validation_failed');
+          expect(detailFields(response)).toEqual([name]);
+          expect(response.body.error).toContain(name);
+        }
+      },
+    );
 
     it('the same rule holds for every integer filter (price_min, price_max) and on staff lists', async () => {
       for (const query of ['price_min=0x10', 'price_max=1e3']) {
@@ -139,16 +165,25 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
     const ISOLATE = '\u2066';
 
     it('registration and profile names refuse control characters and bidi overrides, naming the field', async () => {
-      const register = (first: string, last: string) => server.request('POST', '/api/auth/register', {
-        body: { email: uniqueEmail(), password: STRONG_PASSWORD, first_name: first, last_name: last },
-      });
-      for (const [first, last, field] of [[`Ada${NUL}`, 'Lovelace', 'first_name'], ['Ada', `Love${RLO}lace`, 'last_name'], ['Ada', `Love${C1}`, 'last_name'], [`A\nda`, 'L', 'first_name']]) {
+      const register = (first: string, last: string) =>
+        server.request('POST', '/api/auth/register', {
+          body: { email: uniqueEmail(), password: STRONG_PASSWORD, first_name: first, last_name: last },
+        });
+      for (const [first, last, field] of [
+        [`Ada${NUL}`, 'Lovelace', 'first_name'],
+        ['Ada', `Love${RLO}lace`, 'last_name'],
+        ['Ada', `Love${C1}`, 'last_name'],
+        [`A\nda`, 'L', 'first_name'],
+      ]) {
         const response = await register(first as string, last as string);
         expectError(response, 400, 'validation_failed');
         expect(detailFields(response)).toEqual([field]);
       }
       const customer = await registerCustomer(server);
-      const update = await server.request('PUT', '/api/auth/update-profile', { token: customer.token, body: { last_name: `X${ISOLATE}Y` } });
+      const update = await server.request('PUT', '/api/auth/update-profile', {
+        token: customer.token,
+        body: { last_name: `X${ISOLATE}Y` },
+      });
       expectError(update, 400, 'validation_failed');
       expect(detailFields(update)).toEqual(['last_name']);
       expect((await storedUser(server, customer.userId)).lastName).toBe('Customer');
@@ -156,24 +191,47 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
 
     it('address fields refuse them too (nothing is stored), and accept any script', async () => {
       const customer = await registerCustomer(server);
-      for (const [field, value] of [['recipient_name', `Eve${RLO}gnp.exe`], ['line1', `1 Main St${NUL}`], ['city', `Aus${BELL}tin`], ['line2', 'Apt 1\nApt 2']] as const) {
-        const response = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: { ...ADDRESS, [field]: value } });
+      for (const [field, value] of [
+        ['recipient_name', `Eve${RLO}gnp.exe`],
+        ['line1', `1 Main St${NUL}`],
+        ['city', `Aus${BELL}tin`],
+        ['line2', 'Apt 1\nApt 2'],
+      ] as const) {
+        const response = await server.request('POST', '/api/auth/addresses', {
+          token: customer.token,
+          body: { ...ADDRESS, [field]: value },
+        });
         expectError(response, 400, 'validation_failed');
         expect(detailFields(response)).toEqual([field]);
       }
       expect(await server.storage.addresses.listForUser(customer.userId)).toEqual([]);
-      const ok = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: { ...ADDRESS, recipient_name: 'Zoë 😀 王小明', line1: 'שדרות רוטשילד 1' } });
+      const ok = await server.request('POST', '/api/auth/addresses', {
+        token: customer.token,
+        body: { ...ADDRESS, recipient_name: 'Zoë 😀 王小明', line1: 'שדרות רוטשילד 1' },
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     });
 
     it('product text: name and brand are one line; descriptions keep line feeds and tabs, nothing else', async () => {
       const staff = await manager(server);
-      for (const [field, value] of [['name', `RTX${ISOLATE} 4090`], ['brand', `NVI${NUL}DIA`], ['description', `Clean${BELL}`], ['description', `a${RLO}b`], ['name', 'RTX\t4090']] as const) {
-        const response = await server.request('POST', '/api/products', { token: staff.token, body: productBody({ [field]: value }) });
+      for (const [field, value] of [
+        ['name', `RTX${ISOLATE} 4090`],
+        ['brand', `NVI${NUL}DIA`],
+        ['description', `Clean${BELL}`],
+        ['description', `a${RLO}b`],
+        ['name', 'RTX\t4090'],
+      ] as const) {
+        const response = await server.request('POST', '/api/products', {
+          token: staff.token,
+          body: productBody({ [field]: value }),
+        });
         expectError(response, 400, 'validation_failed');
         expect(detailFields(response)).toEqual([field]);
       }
-      const multiLine = await server.request('POST', '/api/products', { token: staff.token, body: productBody({ description: 'Tested.\n\n- fans:\tcleaned' }) });
+      const multiLine = await server.request('POST', '/api/products', {
+        token: staff.token,
+        body: productBody({ description: 'Tested.\n\n- fans:\tcleaned' }),
+      });
       expect(multiLine.status, JSON.stringify(multiLine.body)).toBe(201);
     });
 
@@ -181,18 +239,32 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
       const staff = await manager(server);
       const productId = await productWith(server, staff.token, { price: 1_000, stock: 10 });
       const customer = await customerWithAddress(server);
-      const refused = await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], { notes: `leave at door${NUL}` });
+      const refused = await placeOrder(server, customer, [{ product_id: productId, quantity: 1 }], {
+        notes: `leave at door${NUL}`,
+      });
       expectError(refused, 400, 'validation_failed');
       expect(detailFields(refused)).toEqual(['notes']);
-      const order = await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }], { notes: 'Ring twice.\nThen wait.' });
+      const order = await placedOrder(server, customer, [{ product_id: productId, quantity: 1 }], {
+        notes: 'Ring twice.\nThen wait.',
+      });
       expect(order.notes).toBe('Ring twice.\nThen wait.');
 
-      for (const [field, value] of [['tracking_number', `1Z999${RLO}`], ['tracking_number', 'TRK\n42'], ['note', `\u001b[31mred`]] as const) {
-        const response = await server.request('PUT', `/api/admin/orders/${order.id}`, { token: staff.token, body: { [field]: value } });
+      for (const [field, value] of [
+        ['tracking_number', `1Z999${RLO}`],
+        ['tracking_number', 'TRK\n42'],
+        ['note', `\u001b[31mred`],
+      ] as const) {
+        const response = await server.request('PUT', `/api/admin/orders/${order.id}`, {
+          token: staff.token,
+          body: { [field]: value },
+        });
         expectError(response, 400, 'validation_failed');
         expect(detailFields(response)).toEqual([field]);
       }
-      const cancel = await server.request('POST', `/api/orders/${order.id}/cancel`, { token: customer.token, body: { note: `changed my mind${C1}` } });
+      const cancel = await server.request('POST', `/api/orders/${order.id}/cancel`, {
+        token: customer.token,
+        body: { note: `changed my mind${C1}` },
+      });
       expectError(cancel, 400, 'validation_failed');
       expect(detailFields(cancel)).toEqual(['note']);
       expect((await storedOrder(server, order.id)).status).toBe('pending');
@@ -200,10 +272,17 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
   });
 
   describe('content types', () => {
-    it.each(['application/merge-patch+json', 'text/plain', 'application/x-www-form-urlencoded', 'application/problem+json'])('%s is a 415 envelope', async (type) => {
+    it.each([
+      'application/merge-patch+json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/problem+json',
+    ])('%s is a 415 envelope', async (type) => {
       const customer = await registerCustomer(server);
       const response = await server.request('PUT', '/api/auth/update-profile', {
-        token: customer.token, headers: { 'Content-Type': type }, body: JSON.stringify({ first_name: 'Changed' }),
+        token: customer.token,
+        headers: { 'Content-Type': type },
+        body: JSON.stringify({ first_name: 'Changed' }),
       });
       expectError(response, 415, 'unsupported_media_type');
       expect((await storedUser(server, customer.userId)).firstName).toBe('Test');
@@ -212,7 +291,11 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
     it('application/json is accepted with or without a charset', async () => {
       const customer = await registerCustomer(server);
       for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8']) {
-        const response = await server.request('PUT', '/api/auth/update-profile', { token: customer.token, headers: { 'Content-Type': type }, body: { first_name: 'Changed' } });
+        const response = await server.request('PUT', '/api/auth/update-profile', {
+          token: customer.token,
+          headers: { 'Content-Type': type },
+          body: { first_name: 'Changed' },
+        });
         expect(response.status, type).toBe(200);
       }
     });
@@ -220,7 +303,9 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
 
   describe('unknown body fields', () => {
     it('the published request schemas accept unknown fields (no additionalProperties: false in them)', async () => {
-      const document = (await server.request('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+      const document = (await server.request('GET', '/api/openapi.json')).body as {
+        paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+      };
       const closedAt: string[] = [];
       const visit = (schema: unknown, where: string): void => {
         if (typeof schema !== 'object' || schema === null) return;
@@ -246,12 +331,24 @@ describe.each(ENGINES)('strict edges (%s)', (engine) => {
       const staff = await manager(server);
       const productId = await productWith(server, staff.token, { price: 1_000, stock: 10 });
       const customer = await customerWithAddress(server);
-      const response = await placeOrder(server, customer, [{ product_id: productId, quantity: 1, unit_price: 1 } as never], { total: 1, user_id: staff.userId });
+      const response = await placeOrder(
+        server,
+        customer,
+        [{ product_id: productId, quantity: 1, unit_price: 1 } as never],
+        { total: 1, user_id: staff.userId },
+      );
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       expect(response.body.order).toMatchObject({ user_id: customer.userId, subtotal: 1_000 });
       expect(response.body.order.items[0]).toMatchObject({ unit_price: 1_000 });
       const register = await server.request('POST', '/api/auth/register', {
-        body: { email: uniqueEmail(), password: STRONG_PASSWORD, first_name: 'Mallory', last_name: 'M', role: 'admin', email_verified: true },
+        body: {
+          email: uniqueEmail(),
+          password: STRONG_PASSWORD,
+          first_name: 'Mallory',
+          last_name: 'M',
+          role: 'admin',
+          email_verified: true,
+        },
       });
       expect(register.status).toBe(201);
       expect(register.body.user).toMatchObject({ role: 'customer', email_verified: false });

@@ -7,7 +7,8 @@ import { sessionOfToken, storedRefreshToken } from './support/stored.js';
 import { ENGINES, startTestServer, type TestServer } from './support/test-server.js';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const decodePart = (token: string, index: number) => JSON.parse(Buffer.from(token.split('.')[index] as string, 'base64url').toString('utf8'));
+const decodePart = (token: string, index: number) =>
+  JSON.parse(Buffer.from(token.split('.')[index] as string, 'base64url').toString('utf8'));
 
 describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
   let server: TestServer;
@@ -18,8 +19,10 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
     await server?.stop();
   });
 
-  const me = (token?: string, headers?: Record<string, string>) => server.request('GET', '/api/auth/me', { token, headers });
-  const refresh = (refreshToken: string) => server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: refreshToken } });
+  const me = (token?: string, headers?: Record<string, string>) =>
+    server.request('GET', '/api/auth/me', { token, headers });
+  const refresh = (refreshToken: string) =>
+    server.request('POST', '/api/auth/refresh-token', { body: { refresh_token: refreshToken } });
 
   function expectTokenRejected(response: Awaited<ReturnType<typeof me>>): void {
     expectError(response, 401);
@@ -27,7 +30,10 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
   }
 
   /** Signs claims like the server's, with a chosen secret and overrides. */
-  async function forge(account: SignedIn, options: { secret?: string; issuer?: string; audience?: string } = {}): Promise<string> {
+  async function forge(
+    account: SignedIn,
+    options: { secret?: string; issuer?: string; audience?: string } = {},
+  ): Promise<string> {
     const config = resolve(server.container, TOKENS.Config);
     const claims = decodePart(account.token, 1);
     const iat = Math.floor(server.clock.now().getTime() / 1000);
@@ -47,7 +53,15 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
     const response = await me(account.token);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      user: { id: account.userId, email: account.email, first_name: 'Test', last_name: 'Customer', phone: null, role: 'customer', email_verified: false },
+      user: {
+        id: account.userId,
+        email: account.email,
+        first_name: 'Test',
+        last_name: 'Customer',
+        phone: null,
+        role: 'customer',
+        email_verified: false,
+      },
     });
   });
 
@@ -117,7 +131,10 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
       expect((await me(response.body.token)).status).toBe(200);
       const sid = decodePart(account.token, 1).sid;
       // Stored as hashes: the raw tokens find nothing, their hashes find both, in one session.
-      const rows = [await storedRefreshToken(server, account.refreshToken), await storedRefreshToken(server, response.body.refresh_token)];
+      const rows = [
+        await storedRefreshToken(server, account.refreshToken),
+        await storedRefreshToken(server, response.body.refresh_token),
+      ];
       expect(rows.map((row) => row?.sessionId)).toEqual([sid, sid]);
       expect(rows[0]?.rotatedAt).not.toBeNull();
       expect(rows[1]?.rotatedAt).toBeNull();
@@ -190,7 +207,9 @@ describe.each(ENGINES)('auth: access and refresh tokens (%s)', (engine) => {
   describe('logout', () => {
     it('revokes the session: its access and refresh tokens stop working, other sessions live on', async () => {
       const account = await registerCustomer(server);
-      const other = await server.request('POST', '/api/auth/login', { body: { email: account.email, password: 'Str0ng!Passw0rd' } });
+      const other = await server.request('POST', '/api/auth/login', {
+        body: { email: account.email, password: 'Str0ng!Passw0rd' },
+      });
       const response = await server.request('POST', '/api/auth/logout', { token: account.token });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body).toEqual({ message: expect.any(String) });

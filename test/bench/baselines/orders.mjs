@@ -10,13 +10,28 @@ import { firstDifference } from '../lib/compare.mjs';
 
 const SNAPSHOT_FIELDS = ['recipient_name', 'line1', 'line2', 'city', 'state', 'postal_code', 'country', 'phone'];
 const ORDER_COLUMNS = [
-  'id', 'user_id', 'status', 'payment_status', 'currency', 'subtotal', 'shipping', 'tax', 'total', 'shipping_method',
+  'id',
+  'user_id',
+  'status',
+  'payment_status',
+  'currency',
+  'subtotal',
+  'shipping',
+  'tax',
+  'total',
+  'shipping_method',
   ...SNAPSHOT_FIELDS.map((field) => `shipping_${field}`),
   ...SNAPSHOT_FIELDS.map((field) => `billing_${field}`),
-  'tracking_number', 'notes', 'created_at', 'updated_at',
-].map((column) => `\`${column}\``).join(', ');
+  'tracking_number',
+  'notes',
+  'created_at',
+  'updated_at',
+]
+  .map((column) => `\`${column}\``)
+  .join(', ');
 const ITEM_COLUMNS = ['id', 'order_id', 'product_id', 'product_name', 'quantity', 'unit_price', 'line_total']
-  .map((column) => `\`${column}\``).join(', ');
+  .map((column) => `\`${column}\``)
+  .join(', ');
 
 /** GET /api/orders?page=&per_page= for the user in `context.userId`. */
 export async function listOrdersOfUser(pool, url, context) {
@@ -33,10 +48,9 @@ export async function listOrdersOfUser(pool, url, context) {
   ]);
   const itemsByOrder = new Map(rows.map((row) => [row.id, []]));
   if (rows.length > 0) {
-    const [items] = await pool.query(
-      `SELECT ${ITEM_COLUMNS} FROM order_items WHERE order_id IN (?) ORDER BY id ASC`,
-      [rows.map((row) => row.id)],
-    );
+    const [items] = await pool.query(`SELECT ${ITEM_COLUMNS} FROM order_items WHERE order_id IN (?) ORDER BY id ASC`, [
+      rows.map((row) => row.id),
+    ]);
     for (const item of items) itemsByOrder.get(item.order_id)?.push(presentItemRow(item));
   }
   return {
@@ -92,7 +106,8 @@ function presentItemRow(row) {
  */
 export function sameOrderPage(app, baseline) {
   if (baseline.orders.length === 0) return 'the baseline page is empty: the set-up placed no orders';
-  const shape = (body) => (body.orders ?? []).map((order) => `${order.id}:[${(order.items ?? []).map((item) => item.id).join(',')}]`);
+  const shape = (body) =>
+    (body.orders ?? []).map((order) => `${order.id}:[${(order.items ?? []).map((item) => item.id).join(',')}]`);
   const appShape = shape(app);
   const baselineShape = shape(baseline);
   if (JSON.stringify(appShape) !== JSON.stringify(baselineShape)) {

@@ -4,9 +4,26 @@ import { firstDifference } from '../lib/compare.mjs';
 // repository runs, written by hand with mysql2, answering the same JSON page.
 
 const PRODUCT_COLUMNS = [
-  'id', 'name', 'slug', 'description', 'category', 'brand', 'condition', 'specifications', 'image_urls',
-  'rental_rates', 'price', 'rentable', 'stock', 'is_featured', 'status', 'created_at', 'updated_at',
-].map((column) => `\`${column}\``).join(', ');
+  'id',
+  'name',
+  'slug',
+  'description',
+  'category',
+  'brand',
+  'condition',
+  'specifications',
+  'image_urls',
+  'rental_rates',
+  'price',
+  'rentable',
+  'stock',
+  'is_featured',
+  'status',
+  'created_at',
+  'updated_at',
+]
+  .map((column) => `\`${column}\``)
+  .join(', ');
 
 /** The API's default listing (sort=featured) of one category, 20 per page. */
 export async function listProductsByCategory(pool, url) {

@@ -9,12 +9,14 @@ export async function sanityCheck(scenario, request, { appUrl, baselineUrl, fixt
   const expected = scenario.status ?? 200;
   const app = await requestJson(appUrl + scenario.path, request);
   const result = (problem) => ({ problem, appStatus: app.status });
-  if (app.status !== expected) return result(`the app answered ${app.status}, not ${expected}: ${JSON.stringify(app.body).slice(0, 300)}`);
+  if (app.status !== expected)
+    return result(`the app answered ${app.status}, not ${expected}: ${JSON.stringify(app.body).slice(0, 300)}`);
   const checked = scenario.check?.(app.body, fixture) ?? null;
   if (checked) return result(checked);
   if (!scenario.baseline) return result(null);
   const baseline = await requestJson(baselineUrl + scenario.path, request);
-  if (baseline.status !== expected) return result(`the baseline answered ${baseline.status}: ${JSON.stringify(baseline.body).slice(0, 300)}`);
+  if (baseline.status !== expected)
+    return result(`the baseline answered ${baseline.status}: ${JSON.stringify(baseline.body).slice(0, 300)}`);
   return result(scenario.compare(app.body, baseline.body));
 }
 
@@ -32,7 +34,8 @@ export function loadProblems(scenario, target, summary) {
   const errors = sum('errors');
   const timeouts = sum('timeouts');
   if (errors + timeouts === 0 && Object.keys(unexpected).length === 0) return [];
-  const problem = `${scenario.name} (${target}): ${errors} errors, ${timeouts} timeouts, answers other than ${expected}: ${JSON.stringify(unexpected)}`;
+  const answers = `answers other than ${expected}: ${JSON.stringify(unexpected)}`;
+  const problem = `${scenario.name} (${target}): ${errors} errors, ${timeouts} timeouts, ${answers}`;
   const limited = target === 'app' && unexpected['429'] > 0;
   return [limited ? `${problem} — 429s: the app did not take the RATE_LIMIT_* settings` : problem];
 }

@@ -23,8 +23,11 @@ const ACCOUNTS = {
 /** Gives a few active products a stock no run can exhaust; returns their ids. Category
  * Accessories, so the products scenario's GPU pages are not touched. */
 export async function stockProducts(knex) {
-  const rows = await knex('products').select('id')
-    .where({ status: 'active', category: 'Accessories' }).orderBy('id', 'asc').limit(STOCKED_PRODUCTS);
+  const rows = await knex('products')
+    .select('id')
+    .where({ status: 'active', category: 'Accessories' })
+    .orderBy('id', 'asc')
+    .limit(STOCKED_PRODUCTS);
   const ids = rows.map((row) => row.id);
   if (ids.length < ITEMS_PER_ORDER) throw new Error(`only ${ids.length} active Accessories to order from`);
   await knex('products').whereIn('id', ids).update({ stock: BENCH_STOCK });
@@ -41,13 +44,20 @@ export async function prepareOrderFixture(appUrl, productIds) {
       product_id: productIds[(i + line) % productIds.length],
       quantity: 1 + ((i + line) % 3),
     }));
-    await expectJson('placing a set-up order', `${appUrl}/api/orders`, {
-      method: 'POST',
-      headers: bearer(customer.token),
-      body: { items, shipping_address_id: customer.addressId, shipping_method: 'standard' },
-    }, 201);
+    await expectJson(
+      'placing a set-up order',
+      `${appUrl}/api/orders`,
+      {
+        method: 'POST',
+        headers: bearer(customer.token),
+        body: { items, shipping_address_id: customer.addressId, shipping_method: 'standard' },
+      },
+      201,
+    );
   }
-  console.log(`set up 2 accounts and ${ORDERS_PER_CUSTOMER} orders of ${ITEMS_PER_ORDER} items through the API in ${Date.now() - started} ms`);
+  console.log(
+    `set up 2 accounts and ${ORDERS_PER_CUSTOMER} orders of ${ITEMS_PER_ORDER} items through the API in ${Date.now() - started} ms`,
+  );
   return {
     productIds,
     customer: { userId: customer.userId, addressId: customer.addressId },
@@ -58,10 +68,15 @@ export async function prepareOrderFixture(appUrl, productIds) {
 /** A fresh access token (they last 15 minutes; run.mjs signs in before each scenario). */
 export async function signIn(appUrl, account) {
   const { email } = ACCOUNTS[account];
-  const body = await expectJson(`signing in as ${email}`, `${appUrl}/api/auth/login`, {
-    method: 'POST',
-    body: { email, password: PASSWORD },
-  }, 200);
+  const body = await expectJson(
+    `signing in as ${email}`,
+    `${appUrl}/api/auth/login`,
+    {
+      method: 'POST',
+      body: { email, password: PASSWORD },
+    },
+    200,
+  );
   return body.token;
 }
 
@@ -70,14 +85,30 @@ export function bearer(token) {
 }
 
 async function registerWithAddress(appUrl, account) {
-  const registered = await expectJson(`registering ${account.email}`, `${appUrl}/api/auth/register`, {
-    method: 'POST',
-    body: { ...account, password: PASSWORD },
-  }, 201);
-  const { address } = await expectJson('creating an address', `${appUrl}/api/auth/addresses`, {
-    method: 'POST',
-    headers: bearer(registered.token),
-    body: { recipient_name: `${account.first_name} ${account.last_name}`, line1: '1 Benchmark Way', city: 'Austin', state: 'TX', postal_code: '78701' },
-  }, 201);
+  const registered = await expectJson(
+    `registering ${account.email}`,
+    `${appUrl}/api/auth/register`,
+    {
+      method: 'POST',
+      body: { ...account, password: PASSWORD },
+    },
+    201,
+  );
+  const { address } = await expectJson(
+    'creating an address',
+    `${appUrl}/api/auth/addresses`,
+    {
+      method: 'POST',
+      headers: bearer(registered.token),
+      body: {
+        recipient_name: `${account.first_name} ${account.last_name}`,
+        line1: '1 Benchmark Way',
+        city: 'Austin',
+        state: 'TX',
+        postal_code: '78701',
+      },
+    },
+    201,
+  );
   return { userId: registered.user.id, token: registered.token, addressId: address.id };
 }

@@ -5,7 +5,10 @@ import { dirname } from 'node:path';
 export function printTable(results) {
   const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors/non-2xx']];
   for (const result of results) {
-    for (const [target, figures] of [['app', result.app], ['baseline', result.baseline]]) {
+    for (const [target, figures] of [
+      ['app', result.app],
+      ['baseline', result.baseline],
+    ]) {
       if (!figures) continue;
       rows.push([
         result.name,

@@ -11,13 +11,16 @@ import { measure } from './measure.mjs';
  */
 export async function measureInRounds(targets, request, { rounds, seconds, warmupSeconds }) {
   const warmups = {};
-  for (const target of targets) warmups[target.label] = await measure(target.url, { ...request, seconds: warmupSeconds });
+  for (const target of targets)
+    warmups[target.label] = await measure(target.url, { ...request, seconds: warmupSeconds });
   const perRound = Object.fromEntries(targets.map((target) => [target.label, []]));
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) perRound[target.label].push(await measure(target.url, { ...request, seconds }));
   }
-  return Object.fromEntries(targets.map((target) => [target.label, summarise(perRound[target.label], warmups[target.label])]));
+  return Object.fromEntries(
+    targets.map((target) => [target.label, summarise(perRound[target.label], warmups[target.label])]),
+  );
 }
 
 /** Medians of the rates and latencies; sums of the counts (a failure in any round counts). */
@@ -25,7 +28,8 @@ export function summarise(rounds, warmup) {
   const sum = (key) => rounds.reduce((total, figures) => total + figures[key], 0);
   const statusCodes = {};
   for (const figures of rounds) {
-    for (const [code, count] of Object.entries(figures.status_codes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    for (const [code, count] of Object.entries(figures.status_codes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + count;
   }
   return {
     requests_per_second: median(rounds.map((figures) => figures.requests_per_second)),

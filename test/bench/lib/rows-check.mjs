@@ -38,7 +38,8 @@ export function rowsCheck({ table, before, after, sanityRows, runs }) {
     answered_2xx: answered,
     in_flight_at_stop: inFlight,
     ok,
-    summary: `${created} ${table} rows created; expected ${expected} = ${sanityRows} (sanity request) + ${answered} answered 2xx ` +
+    summary:
+      `${created} ${table} rows created; expected ${expected} = ${sanityRows} (sanity request) + ${answered} answered 2xx ` +
       `+ ${inFlight} in flight when autocannon stopped (${runs.length} runs): ${ok ? 'ok' : 'MISMATCH'}`,
   };
 }

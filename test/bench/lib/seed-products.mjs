@@ -1,9 +1,32 @@
 // Deterministic bench catalog: the same 10 000 rows on every run and every machine, so
 // figures from two runs describe the same data.
 
-export const CATEGORIES = ['GPUs', 'CPUs', 'Memory', 'Storage', 'Laptops', 'Desktops', 'Monitors', 'Peripherals', 'Accessories'];
+export const CATEGORIES = [
+  'GPUs',
+  'CPUs',
+  'Memory',
+  'Storage',
+  'Laptops',
+  'Desktops',
+  'Monitors',
+  'Peripherals',
+  'Accessories',
+];
 const CONDITIONS = ['Excellent', 'Good', 'Fair', 'Refurbished', 'Open Box'];
-const BRANDS = ['NVIDIA', 'AMD', 'Intel', 'ASUS', 'MSI', 'Gigabyte', 'Dell', 'HP', 'Lenovo', 'Samsung', 'Corsair', 'Logitech'];
+const BRANDS = [
+  'NVIDIA',
+  'AMD',
+  'Intel',
+  'ASUS',
+  'MSI',
+  'Gigabyte',
+  'Dell',
+  'HP',
+  'Lenovo',
+  'Samsung',
+  'Corsair',
+  'Logitech',
+];
 const WORDS = ['Pro', 'Ultra', 'Max', 'Elite', 'Prime', 'Gaming', 'Studio', 'Plus', 'Edge', 'Core', 'Turbo', 'Lite'];
 
 const BATCH_SIZE = 500;
@@ -29,7 +52,10 @@ export function seededRandom(seed) {
 export function benchProductRows(count, seed = 2026) {
   const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const minutes = shuffled(Array.from({ length: count }, (_, i) => i), random);
+  const minutes = shuffled(
+    Array.from({ length: count }, (_, i) => i),
+    random,
+  );
   const rows = [];
   for (let i = 0; i < count; i += 1) {
     const category = CATEGORIES[i % CATEGORIES.length];

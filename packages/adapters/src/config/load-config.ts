@@ -52,7 +52,11 @@ export function loadConfig(env: Env): AppConfig {
 function seedDemoData(env: Env, nodeEnv: NodeEnv): boolean {
   const seed = boolean(env, 'SEED_DEMO_DATA', nodeEnv === 'development');
   if (seed && nodeEnv === 'production') {
-    throw new ConfigError('SEED_DEMO_DATA', 'must not be true when NODE_ENV=production (the demo accounts have published passwords)', env.SEED_DEMO_DATA);
+    throw new ConfigError(
+      'SEED_DEMO_DATA',
+      'must not be true when NODE_ENV=production (the demo accounts have published passwords)',
+      env.SEED_DEMO_DATA,
+    );
   }
   return seed;
 }
@@ -132,12 +136,20 @@ function jwtSecret(env: Env, nodeEnv: NodeEnv, warnings: string[]): string {
   if (raw !== undefined) {
     if (raw.length < MIN_JWT_SECRET_LENGTH) {
       // Never echo a secret, not even a weak one.
-      throw new ConfigError('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters (got ${raw.length})`, undefined);
+      throw new ConfigError(
+        'JWT_SECRET',
+        `must be at least ${MIN_JWT_SECRET_LENGTH} characters (got ${raw.length})`,
+        undefined,
+      );
     }
     return raw;
   }
   if (nodeEnv === 'production') {
-    throw new ConfigError('JWT_SECRET', `is required when NODE_ENV=production (at least ${MIN_JWT_SECRET_LENGTH} characters)`, undefined);
+    throw new ConfigError(
+      'JWT_SECRET',
+      `is required when NODE_ENV=production (at least ${MIN_JWT_SECRET_LENGTH} characters)`,
+      undefined,
+    );
   }
   warnings.push('JWT_SECRET is not set: using the built-in development secret; never do this in production');
   return DEV_JWT_SECRET;
@@ -177,7 +189,11 @@ function corsOrigins(env: Env): string[] {
       const url = parseUrl(entry);
       // An origin is scheme://host[:port] and nothing more; that is what browsers send.
       if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry) {
-        throw new ConfigError('CORS_ORIGINS', 'must be a comma-separated list of origins like https://shop.example', entry);
+        throw new ConfigError(
+          'CORS_ORIGINS',
+          'must be a comma-separated list of origins like https://shop.example',
+          entry,
+        );
       }
       return entry;
     });

@@ -90,8 +90,10 @@ function titleOf(template: string): string {
 
 /** Flat label/value rows of the data, for the generic template. */
 function rowsOf(data: Record<string, unknown>): [string, string][] {
-  return Object.entries(data)
-    .filter(([, value]) => value !== undefined && value !== null)
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects take the JSON branch
-    .map(([key, value]) => [titleOf(key), typeof value === 'object' ? JSON.stringify(value) : String(value)]);
+  return (
+    Object.entries(data)
+      .filter(([, value]) => value !== undefined && value !== null)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects take the JSON branch
+      .map(([key, value]) => [titleOf(key), typeof value === 'object' ? JSON.stringify(value) : String(value)])
+  );
 }

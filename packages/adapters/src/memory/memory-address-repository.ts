@@ -20,7 +20,12 @@ export class MemoryAddressRepository implements AddressRepository {
     const isDefault = data.isDefault || this.ofUser(userId).length === 0;
     if (isDefault) this.clearDefault(userId);
     const row: Address = {
-      ...copy(data), id: this.ids.next(), userId, isDefault, createdAt: new Date(now), updatedAt: new Date(now),
+      ...copy(data),
+      id: this.ids.next(),
+      userId,
+      isDefault,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
     };
     this.rows.set(row.id, row);
     return copy(row);

@@ -30,7 +30,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore, IdempotencyKeyP
     return { claimed: true, claimedAt: new Date(now) };
   }
 
-  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<boolean> {
+  async complete(
+    userId: Id,
+    key: string,
+    claimedAt: Date,
+    responseStatus: number,
+    responseBody: string,
+  ): Promise<boolean> {
     const record = this.records.get(slotOf(userId, key));
     if (!record || !isClaim(record, claimedAt) || record.responseStatus !== null) return false;
     this.records.set(slotOf(userId, key), { ...record, responseStatus, responseBody });

@@ -7,7 +7,8 @@ export class MemoryOneTimeTokenRepository implements OneTimeTokenRepository {
   private readonly ids = new IdSequence();
 
   async create(token: Omit<OneTimeToken, 'id' | 'usedAt'>): Promise<OneTimeToken> {
-    if (this.find(token.purpose, token.tokenHash)) throw new Error('one-time token hash already stored (unique constraint)');
+    if (this.find(token.purpose, token.tokenHash))
+      throw new Error('one-time token hash already stored (unique constraint)');
     const row: OneTimeToken = { ...copy(token), id: this.ids.next(), usedAt: null };
     this.rows.set(row.id, row);
     return copy(row);

@@ -1,9 +1,28 @@
 import {
-  actorLabelOf, expiryCancellation, UNPAID_PAYMENT_STATUSES, insufficientStockError, placementMovements, restockMovements,
+  actorLabelOf,
+  expiryCancellation,
+  UNPAID_PAYMENT_STATUSES,
+  insufficientStockError,
+  placementMovements,
+  restockMovements,
 } from '@giggatek/domain';
 import type {
-  AdminOrderFilter, ChangeActor, Id, NewOrder, NewPaymentEntry, Order, OrderDetail, OrderListFilter, OrderRepository,
-  OrderStatus, Page, PaymentEntry, StatusChange, StatusChangeRequest, TrackingNumberChange, UserRepository,
+  AdminOrderFilter,
+  ChangeActor,
+  Id,
+  NewOrder,
+  NewPaymentEntry,
+  Order,
+  OrderDetail,
+  OrderListFilter,
+  OrderRepository,
+  OrderStatus,
+  Page,
+  PaymentEntry,
+  StatusChange,
+  StatusChangeRequest,
+  TrackingNumberChange,
+  UserRepository,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import type { MemoryStock } from './memory-stock.js';
@@ -26,17 +45,22 @@ export class MemoryOrderRepository implements OrderRepository {
    * Takes stock from `stock` (a MemoryProductRepository), whose ledger then holds each
    * order's movements. `users` is needed only to filter by customer email.
    */
-  constructor(private readonly stock: MemoryStock, private readonly users?: UserRepository) {}
+  constructor(
+    private readonly stock: MemoryStock,
+    private readonly users?: UserRepository,
+  ) {}
 
   async placeWithStock(order: NewOrder): Promise<Order> {
     // The id names the movements; a refused order burns it, as an auto-increment may.
     const id = this.orderIds.next();
     const short = this.stock.take(placementMovements(id, order.lines, { actor: order.actor, now: order.createdAt }));
     if (short.length > 0) {
-      throw insufficientStockError(short.map(({ productId, requested, available }) => {
-        const named = order.lines.find((l) => l.productId === productId);
-        return { productId, productName: named?.productName ?? '', requested, available };
-      }));
+      throw insufficientStockError(
+        short.map(({ productId, requested, available }) => {
+          const named = order.lines.find((l) => l.productId === productId);
+          return { productId, productName: named?.productName ?? '', requested, available };
+        }),
+      );
     }
     const row: Order = {
       id,
@@ -91,12 +115,15 @@ export class MemoryOrderRepository implements OrderRepository {
     }
     const from = filter.createdFrom?.getTime();
     const to = filter.createdTo?.getTime();
-    return this.page(filter, (row) =>
-      (!filter.status || row.status === filter.status)
-      && (!filter.paymentStatus || row.paymentStatus === filter.paymentStatus)
-      && (customerId === undefined || row.userId === customerId)
-      && (from === undefined || row.createdAt.getTime() >= from)
-      && (to === undefined || row.createdAt.getTime() <= to));
+    return this.page(
+      filter,
+      (row) =>
+        (!filter.status || row.status === filter.status) &&
+        (!filter.paymentStatus || row.paymentStatus === filter.paymentStatus) &&
+        (customerId === undefined || row.userId === customerId) &&
+        (from === undefined || row.createdAt.getTime() >= from) &&
+        (to === undefined || row.createdAt.getTime() <= to),
+    );
   }
 
   async changeStatus(id: Id, change: StatusChangeRequest): Promise<Order | null> {
@@ -125,7 +152,10 @@ export class MemoryOrderRepository implements OrderRepository {
   /** Oldest first; each cancellation is the same conditional change a customer's cancel is. */
   async cancelExpired(cutoff: Date, limit: number, now: Date, actor: ChangeActor): Promise<Order[]> {
     const expired = [...this.orders.values()]
-      .filter((row) => row.status === 'pending' && UNPAID_PAYMENT_STATUSES.includes(row.paymentStatus) && row.createdAt < cutoff)
+      .filter(
+        (row) =>
+          row.status === 'pending' && UNPAID_PAYMENT_STATUSES.includes(row.paymentStatus) && row.createdAt < cutoff,
+      )
       .sort((a, b) => a.id - b.id)
       .slice(0, limit);
     const cancelled: Order[] = [];
@@ -145,7 +175,12 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   private addHistory(
-    orderId: Id, fromStatus: OrderStatus | null, toStatus: OrderStatus, actor: ChangeActor, note: string | null, at: Date,
+    orderId: Id,
+    fromStatus: OrderStatus | null,
+    toStatus: OrderStatus,
+    actor: ChangeActor,
+    note: string | null,
+    at: Date,
   ): void {
     this.history.push({
       id: this.historyIds.next(),
@@ -160,6 +195,11 @@ export class MemoryOrderRepository implements OrderRepository {
   }
 
   private addPayment(payment: NewPaymentEntry, at: Date): void {
-    this.payments.push({ ...copy(payment), id: this.paymentIds.next(), createdAt: new Date(at), updatedAt: new Date(at) });
+    this.payments.push({
+      ...copy(payment),
+      id: this.paymentIds.next(),
+      createdAt: new Date(at),
+      updatedAt: new Date(at),
+    });
   }
 }

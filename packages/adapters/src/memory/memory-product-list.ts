@@ -10,7 +10,11 @@ export function matchesFilter(product: Product, filter: ProductFilter): boolean 
   if (filter.categories && filter.categories.length > 0 && !includesIgnoringCase(filter.categories, product.category)) {
     return false;
   }
-  if (filter.conditions && filter.conditions.length > 0 && !includesIgnoringCase(filter.conditions, product.condition)) {
+  if (
+    filter.conditions &&
+    filter.conditions.length > 0 &&
+    !includesIgnoringCase(filter.conditions, product.condition)
+  ) {
     return false;
   }
   if (filter.brand !== undefined && filter.brand.toLowerCase() !== product.brand.toLowerCase()) return false;
@@ -21,7 +25,8 @@ export function matchesFilter(product: Product, filter: ProductFilter): boolean 
   if (filter.inStock === false && product.stock !== 0) return false;
   if (filter.q) {
     const q = filter.q.toLowerCase();
-    if (![product.name, product.brand, product.description].some((text) => text.toLowerCase().includes(q))) return false;
+    if (![product.name, product.brand, product.description].some((text) => text.toLowerCase().includes(q)))
+      return false;
   }
   return true;
 }

@@ -1,8 +1,21 @@
 import {
-  adjustmentMovement, availableStock, CATALOG_SYSTEM_ACTOR, DomainError, ProductReferencedError,
+  adjustmentMovement,
+  availableStock,
+  CATALOG_SYSTEM_ACTOR,
+  DomainError,
+  ProductReferencedError,
 } from '@giggatek/domain';
 import type {
-  ChangeActor, Id, NewStockMovement, Page, PageRequest, Product, ProductData, ProductFilter, ProductRepository, StockChange,
+  ChangeActor,
+  Id,
+  NewStockMovement,
+  Page,
+  PageRequest,
+  Product,
+  ProductData,
+  ProductFilter,
+  ProductRepository,
+  StockChange,
   StockMovement,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
@@ -22,7 +35,11 @@ export class MemoryProductRepository implements ProductRepository, MemoryStock {
   private readonly movements: StockMovement[] = [];
   private readonly movementIds = new IdSequence();
 
-  async create(data: ProductData & { slug: string }, now: Date, actor: ChangeActor = CATALOG_SYSTEM_ACTOR): Promise<Product> {
+  async create(
+    data: ProductData & { slug: string },
+    now: Date,
+    actor: ChangeActor = CATALOG_SYSTEM_ACTOR,
+  ): Promise<Product> {
     this.assertSlugFree(data.slug);
     const row: Product = { ...copy(data), id: this.ids.next(), createdAt: new Date(now), updatedAt: new Date(now) };
     this.rows.set(row.id, row);
@@ -83,7 +100,9 @@ export class MemoryProductRepository implements ProductRepository, MemoryStock {
   }
 
   async list(filter: ProductFilter): Promise<Page<Product>> {
-    const matching = [...this.rows.values()].filter((row) => matchesFilter(row, filter)).sort(productComparator(filter.sort));
+    const matching = [...this.rows.values()]
+      .filter((row) => matchesFilter(row, filter))
+      .sort(productComparator(filter.sort));
     return pageOf(matching, filter);
   }
 
@@ -101,7 +120,9 @@ export class MemoryProductRepository implements ProductRepository, MemoryStock {
     const short = movements.flatMap((movement) => {
       const row = this.rows.get(movement.productId);
       const available = row ? availableStock(row) : 0;
-      return available >= -movement.delta ? [] : [{ productId: movement.productId, requested: -movement.delta, available }];
+      return available >= -movement.delta
+        ? []
+        : [{ productId: movement.productId, requested: -movement.delta, available }];
     });
     if (short.length === 0) this.apply(movements, movements[0]?.createdAt ?? new Date());
     return short;
@@ -126,8 +147,10 @@ export class MemoryProductRepository implements ProductRepository, MemoryStock {
   }
 
   private hasReferences(id: Id): boolean {
-    return this.referenced.has(id)
-      || this.movements.some((m) => m.productId === id && (m.orderId !== null || m.rentalId !== null));
+    return (
+      this.referenced.has(id) ||
+      this.movements.some((m) => m.productId === id && (m.orderId !== null || m.rentalId !== null))
+    );
   }
 
   /** Changes the stock of every movement's product and records the movements (products that are gone are skipped). */

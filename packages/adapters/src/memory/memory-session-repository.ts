@@ -78,7 +78,12 @@ export class MemorySessionRepository implements SessionRepository {
   private addToken(sessionId: Id, tokenHash: string, expiresAt: Date, createdAt: Date): void {
     const id = this.tokenIds.next();
     this.tokens.set(id, {
-      id, sessionId, tokenHash, expiresAt: new Date(expiresAt), rotatedAt: null, createdAt: new Date(createdAt),
+      id,
+      sessionId,
+      tokenHash,
+      expiresAt: new Date(expiresAt),
+      rotatedAt: null,
+      createdAt: new Date(createdAt),
     });
   }
 

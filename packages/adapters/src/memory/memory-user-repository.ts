@@ -1,6 +1,13 @@
 import { DomainError, normalizeEmail } from '@giggatek/domain';
 import type {
-  Id, NewUser, Page, User, UserCredentials, UserListFilter, UserProfilePatch, UserRepository,
+  Id,
+  NewUser,
+  Page,
+  User,
+  UserCredentials,
+  UserListFilter,
+  UserProfilePatch,
+  UserRepository,
 } from '@giggatek/domain';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 

@@ -16,7 +16,8 @@ export interface RateLimiterOptions {
 /** In memory by default; in Redis when a client is given (SPEC §3 rate limits). */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { points, durationSeconds, keyPrefix } = options;
-  if (!Number.isInteger(points) || points < 1) throw new RangeError(`rate limit points must be a positive integer (got ${points})`);
+  if (!Number.isInteger(points) || points < 1)
+    throw new RangeError(`rate limit points must be a positive integer (got ${points})`);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
     throw new RangeError(`rate limit duration must be a positive whole number of seconds (got ${durationSeconds})`);
   }

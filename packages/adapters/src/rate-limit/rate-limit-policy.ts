@@ -32,5 +32,10 @@ export type RateLimiters = Record<keyof RateLimitSettings, RateLimiter>;
 export function createRateLimiters(settings: RateLimitSettings, redis?: Redis): RateLimiters {
   const make = (name: keyof RateLimitSettings): RateLimiter =>
     createRateLimiter({ ...settings[name], keyPrefix: `giggatek:rl:${name}`, ...(redis && { redis }) });
-  return { general: make('general'), login: make('login'), register: make('register'), passwordReset: make('passwordReset') };
+  return {
+    general: make('general'),
+    login: make('login'),
+    register: make('register'),
+    passwordReset: make('passwordReset'),
+  };
 }

@@ -1,5 +1,12 @@
 import {
-  DAY_MS, HOUR_MS, IDEMPOTENCY_KEY_TTL_MS, untilShortBatch, type Clock, type IdempotencyKeyPurger, type OneTimeTokenRepository, type OrderingUseCases,
+  DAY_MS,
+  HOUR_MS,
+  IDEMPOTENCY_KEY_TTL_MS,
+  untilShortBatch,
+  type Clock,
+  type IdempotencyKeyPurger,
+  type OneTimeTokenRepository,
+  type OrderingUseCases,
   type SessionRepository,
 } from '@giggatek/domain';
 import { Scheduler, type Job } from './scheduler.js';
@@ -49,7 +56,10 @@ export interface HousekeepingCounts {
  * (with their refresh tokens) and one-time tokens that ended more than 30 days ago, and
  * idempotency records older than 48 hours.
  */
-export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: HousekeepingCounts) => void = () => {}): Job {
+export function housekeepingJob(
+  ports: HousekeepingPorts,
+  onPurged: (counts: HousekeepingCounts) => void = () => {},
+): Job {
   const batchSize = ports.batchSize ?? HOUSEKEEPING_BATCH_SIZE;
   return {
     name: HOUSEKEEPING_JOB,
@@ -60,8 +70,12 @@ export function housekeepingJob(ports: HousekeepingPorts, onPurged: (counts: Hou
       const createdBefore = new Date(now - IDEMPOTENCY_RETENTION_MS);
       const counts: HousekeepingCounts = {
         sessions: await untilShortBatch(batchSize, (limit) => ports.sessions.purgeEndedBefore(endedBefore, limit)),
-        oneTimeTokens: await untilShortBatch(batchSize, (limit) => ports.oneTimeTokens.purgeEndedBefore(endedBefore, limit)),
-        idempotencyKeys: await untilShortBatch(batchSize, (limit) => ports.idempotencyKeys.purgeOlderThan(createdBefore, limit)),
+        oneTimeTokens: await untilShortBatch(batchSize, (limit) =>
+          ports.oneTimeTokens.purgeEndedBefore(endedBefore, limit),
+        ),
+        idempotencyKeys: await untilShortBatch(batchSize, (limit) =>
+          ports.idempotencyKeys.purgeOlderThan(createdBefore, limit),
+        ),
       };
       if (counts.sessions + counts.oneTimeTokens + counts.idempotencyKeys > 0) onPurged(counts);
     },
@@ -83,14 +97,18 @@ export interface AppSchedulerServices {
 /** The scheduler with every job of SPEC §8 built so far (not started). */
 export function createAppScheduler(services: AppSchedulerServices, options: AppSchedulerOptions): Scheduler {
   const info = options.onInfo ?? (() => {});
-  return new Scheduler({ onError: options.onError }).add(
-    orderExpiryJob(services.ordering, (count) => info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`)),
-  ).add(
-    housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))),
-  );
+  return new Scheduler({ onError: options.onError })
+    .add(
+      orderExpiryJob(services.ordering, (count) =>
+        info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`),
+      ),
+    )
+    .add(housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))));
 }
 
 function describePurge(counts: HousekeepingCounts): string {
-  return `deleted ${counts.sessions} ended session(s), ${counts.oneTimeTokens} ended one-time token(s), `
-    + `${counts.idempotencyKeys} old idempotency record(s)`;
+  return (
+    `deleted ${counts.sessions} ended session(s), ${counts.oneTimeTokens} ended one-time token(s), ` +
+    `${counts.idempotencyKeys} old idempotency record(s)`
+  );
 }

@@ -34,7 +34,8 @@ export class Scheduler {
 
   add(job: Job): this {
     if (this.jobs.has(job.name)) throw new Error(`a job named ${job.name} is already scheduled`);
-    if (!Number.isInteger(job.everyMs) || job.everyMs < 1) throw new Error(`job ${job.name}: everyMs must be a positive integer`);
+    if (!Number.isInteger(job.everyMs) || job.everyMs < 1)
+      throw new Error(`job ${job.name}: everyMs must be a positive integer`);
     this.jobs.set(job.name, job);
     if (this.started) this.schedule(job);
     return this;

@@ -34,11 +34,18 @@ export class JoseTokenSigner implements TokenSigner {
     this.clock = options.clock;
   }
 
-  async signAccessToken(
-    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
-  ): Promise<{ token: string; expiresIn: number }> {
+  async signAccessToken(claims: {
+    sub: Id;
+    role: Role;
+    sid: Id;
+    renewedByBearer?: boolean;
+  }): Promise<{ token: string; expiresIn: number }> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const payload = { role: claims.role, sid: claims.sid, ...(claims.renewedByBearer && { [RENEWED_BY_BEARER]: true }) };
+    const payload = {
+      role: claims.role,
+      sid: claims.sid,
+      ...(claims.renewedByBearer && { [RENEWED_BY_BEARER]: true }),
+    };
     const token = await new SignJWT(payload)
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(String(claims.sub))

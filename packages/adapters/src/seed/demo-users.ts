@@ -18,6 +18,18 @@ export const DEMO_PASSWORD = 'Demo-Pass-2026!';
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'admin@giggatek.demo', password: DEMO_PASSWORD, firstName: 'Ada', lastName: 'Admin', role: 'admin' },
-  { email: 'manager@giggatek.demo', password: DEMO_PASSWORD, firstName: 'Morgan', lastName: 'Manager', role: 'manager' },
-  { email: 'customer@giggatek.demo', password: DEMO_PASSWORD, firstName: 'Casey', lastName: 'Customer', role: 'customer' },
+  {
+    email: 'manager@giggatek.demo',
+    password: DEMO_PASSWORD,
+    firstName: 'Morgan',
+    lastName: 'Manager',
+    role: 'manager',
+  },
+  {
+    email: 'customer@giggatek.demo',
+    password: DEMO_PASSWORD,
+    firstName: 'Casey',
+    lastName: 'Customer',
+    role: 'customer',
+  },
 ];

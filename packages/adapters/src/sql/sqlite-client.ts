@@ -37,7 +37,8 @@ interface KnexTransaction {
 type Constructor<T> = new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const Runner = require('knex/lib/execution/runner.js') as Constructor<KnexRunner>;
-const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction.js') as Constructor<KnexTransaction>;
+const SqliteTransaction =
+  require('knex/lib/dialects/sqlite3/execution/sqlite-transaction.js') as Constructor<KnexTransaction>;
 const BetterSqliteClient = require('knex/lib/dialects/better-sqlite3/index.js') as Constructor<object>;
 
 class ImmediateTransaction extends SqliteTransaction {

@@ -33,5 +33,9 @@ export async function transactionWithRetry<T>(
 export function isRetryable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: unknown; errno?: unknown };
-  return e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213 || (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY'));
+  return (
+    e.code === 'ER_LOCK_DEADLOCK' ||
+    e.errno === 1213 ||
+    (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY'))
+  );
 }

@@ -56,12 +56,18 @@ export class SqlUnitOfWork implements UnitOfWork {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (ambientOn(this.knex)) return work();
-    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
+    const config: Knex.TransactionConfig | undefined = isMysql(this.knex)
+      ? { isolationLevel: 'read committed' }
+      : undefined;
     let hooks: Array<() => Promise<void>> = [];
-    const result = await transactionWithRetry(this.knex, (trx) => {
-      hooks = []; // an attempt rolled back takes its hooks with it
-      return ambient.run({ knex: this.knex, trx, afterCommit: hooks }, work);
-    }, config);
+    const result = await transactionWithRetry(
+      this.knex,
+      (trx) => {
+        hooks = []; // an attempt rolled back takes its hooks with it
+        return ambient.run({ knex: this.knex, trx, afterCommit: hooks }, work);
+      },
+      config,
+    );
     await runHooks(hooks);
     return result;
   }

@@ -27,7 +27,10 @@ describe('InProcessBackgroundTasks', () => {
       done.push('fine');
     });
     await tasks.drain();
-    expect(errors).toEqual([['broken', new Error('SMTP is down')], ['sync-throw', new Error('not even a promise')]]);
+    expect(errors).toEqual([
+      ['broken', new Error('SMTP is down')],
+      ['sync-throw', new Error('not even a promise')],
+    ]);
     expect(done).toEqual(['fine']);
   });
 

@@ -54,7 +54,11 @@ describe('loadConfig', () => {
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ', REDIS_URL: '' })).toMatchObject({ port: 5000, logLevel: 'info', redisUrl: null });
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ', REDIS_URL: '' })).toMatchObject({
+      port: 5000,
+      logLevel: 'info',
+      redisUrl: null,
+    });
   });
 
   it('reads every variable', () => {
@@ -113,8 +117,11 @@ describe('loadConfig', () => {
       expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
     });
     it('rejects anything else with the documented message', () => {
-      expect(errorFor({ PORT: 'abc' }).message).toBe('Invalid configuration: PORT must be an integer from 1 to 65535 (got "abc")');
-      for (const bad of ['0', '65536', '-1', '80.5', '1e3', '0x50']) expectRejected({ PORT: bad }, 'PORT', new RegExp(`got "${bad}"`));
+      expect(errorFor({ PORT: 'abc' }).message).toBe(
+        'Invalid configuration: PORT must be an integer from 1 to 65535 (got "abc")',
+      );
+      for (const bad of ['0', '65536', '-1', '80.5', '1e3', '0x50'])
+        expectRejected({ PORT: bad }, 'PORT', new RegExp(`got "${bad}"`));
     });
     it('sets the default PUBLIC_URL', () => {
       expect(loadConfig({ PORT: '7000' }).publicUrl).toBe('http://localhost:7000');
@@ -125,10 +132,13 @@ describe('loadConfig', () => {
     it('accepts sqlite: paths and mysql:// URLs', () => {
       expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).databaseUrl).toBe('sqlite::memory:');
       expect(loadConfig({ DATABASE_URL: 'sqlite:/data/shop.db' }).databaseUrl).toBe('sqlite:/data/shop.db');
-      expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/giggatek' }).databaseUrl).toBe('mysql://root@127.0.0.1:3306/giggatek');
+      expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/giggatek' }).databaseUrl).toBe(
+        'mysql://root@127.0.0.1:3306/giggatek',
+      );
     });
     it('rejects other schemes and empty paths', () => {
-      for (const bad of ['postgres://u:p@h/db', 'sqlite:', 'mysql://', 'var/giggatek.db']) expectRejected({ DATABASE_URL: bad }, 'DATABASE_URL');
+      for (const bad of ['postgres://u:p@h/db', 'sqlite:', 'mysql://', 'var/giggatek.db'])
+        expectRejected({ DATABASE_URL: bad }, 'DATABASE_URL');
     });
     it('does not echo a password', () => {
       const error = errorFor({ DATABASE_URL: 'postgres://shop:hunter2@db/shop' });
@@ -143,7 +153,8 @@ describe('loadConfig', () => {
       expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache:6380/2' }).redisUrl).toBe('rediss://:pw@cache:6380/2');
     });
     it('rejects other URLs', () => {
-      for (const bad of ['http://cache:6379', '127.0.0.1:6379', 'redis']) expectRejected({ REDIS_URL: bad }, 'REDIS_URL');
+      for (const bad of ['http://cache:6379', '127.0.0.1:6379', 'redis'])
+        expectRejected({ REDIS_URL: bad }, 'REDIS_URL');
     });
   });
 
@@ -154,8 +165,14 @@ describe('loadConfig', () => {
       expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).seedDemoData).toBe(false);
     });
     it('is refused in production, where the demo accounts would have published passwords', () => {
-      expectRejected({ NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'true' }, 'SEED_DEMO_DATA', /NODE_ENV=production/);
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(false);
+      expectRejected(
+        { NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'true' },
+        'SEED_DEMO_DATA',
+        /NODE_ENV=production/,
+      );
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, SEED_DEMO_DATA: 'false' }).seedDemoData).toBe(
+        false,
+      );
     });
   });
 
@@ -194,7 +211,8 @@ describe('loadConfig', () => {
   describe('PUBLIC_URL', () => {
     it('must be an http(s) URL; the trailing slash is dropped', () => {
       expect(loadConfig({ PUBLIC_URL: 'https://shop.example/store/' }).publicUrl).toBe('https://shop.example/store');
-      for (const bad of ['shop.example', 'ftp://shop.example', 'not a url']) expectRejected({ PUBLIC_URL: bad }, 'PUBLIC_URL');
+      for (const bad of ['shop.example', 'ftp://shop.example', 'not a url'])
+        expectRejected({ PUBLIC_URL: bad }, 'PUBLIC_URL');
     });
   });
 
@@ -206,7 +224,9 @@ describe('loadConfig', () => {
     });
 
     it('take an http(s) URL template containing {token}; anything else stops start-up naming the variable', () => {
-      expect(loadConfig({ VERIFY_URL: 'https://front.example/#/verify/{token}' }).verifyUrl).toBe('https://front.example/#/verify/{token}');
+      expect(loadConfig({ VERIFY_URL: 'https://front.example/#/verify/{token}' }).verifyUrl).toBe(
+        'https://front.example/#/verify/{token}',
+      );
       for (const name of ['RESET_URL', 'VERIFY_URL']) {
         for (const bad of ['https://front.example/reset', 'front.example/{token}', 'javascript:alert({token})']) {
           expectRejected({ [name]: bad }, name, /\{token\}/);
@@ -299,14 +319,28 @@ describe('loadConfig', () => {
     });
     it('rejects entries that are not bare origins', () => {
       for (const bad of ['https://a.example/', 'https://a.example/path', 'a.example', '*']) {
-        expectRejected({ CORS_ORIGINS: `https://ok.example,${bad}` }, 'CORS_ORIGINS', new RegExp(`got "${bad.replace(/[.*/]/g, '\\$&')}"`));
+        expectRejected(
+          { CORS_ORIGINS: `https://ok.example,${bad}` },
+          'CORS_ORIGINS',
+          new RegExp(`got "${bad.replace(/[.*/]/g, '\\$&')}"`),
+        );
       }
     });
   });
 
   it('keeps free-text settings as given', () => {
-    const config = loadConfig({ MAIL_FROM: 'Shop <a@b.example>', MAIL_DIR: 'tmp/out', JWT_ISSUER: 'iss', JWT_AUDIENCE: 'aud' });
-    expect(config).toMatchObject({ mailFrom: 'Shop <a@b.example>', mailDir: 'tmp/out', jwtIssuer: 'iss', jwtAudience: 'aud' });
+    const config = loadConfig({
+      MAIL_FROM: 'Shop <a@b.example>',
+      MAIL_DIR: 'tmp/out',
+      JWT_ISSUER: 'iss',
+      JWT_AUDIENCE: 'aud',
+    });
+    expect(config).toMatchObject({
+      mailFrom: 'Shop <a@b.example>',
+      mailDir: 'tmp/out',
+      jwtIssuer: 'iss',
+      jwtAudience: 'aud',
+    });
   });
 });
 

@@ -8,7 +8,12 @@ import { createAppScheduler, HOUSEKEEPING_JOB, ORDER_EXPIRY_JOB } from '../../sr
 
 // createContainer(config, { storage: 'memory' }): the whole application without a database.
 describe('the memory container', () => {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', BCRYPT_COST: '4', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    BCRYPT_COST: '4',
+    LOG_LEVEL: 'silent',
+  });
   const container = createContainer(config, { storage: 'memory', clock: new FixedClock('2026-01-15T12:00:00Z') });
   afterAll(() => disposeContainer(container));
 
@@ -25,11 +30,31 @@ describe('the memory container', () => {
     const { users, addresses, unitOfWork } = resolve(container, TOKENS.Storage);
     const now = new Date('2026-01-15T12:00:00Z');
     const failed = unitOfWork.run(async () => {
-      const user = await users.create({ email: 'uow@example.com', passwordHash: 'x', firstName: 'U', lastName: 'W', phone: null, role: 'customer', createdAt: now });
-      await addresses.create(user.id, {
-        label: null, recipientName: 'U W', line1: '1 Main St', line2: null, city: 'Austin', state: 'TX', postalCode: '78701',
-        country: 'US', phone: null, isDefault: true,
-      }, now);
+      const user = await users.create({
+        email: 'uow@example.com',
+        passwordHash: 'x',
+        firstName: 'U',
+        lastName: 'W',
+        phone: null,
+        role: 'customer',
+        createdAt: now,
+      });
+      await addresses.create(
+        user.id,
+        {
+          label: null,
+          recipientName: 'U W',
+          line1: '1 Main St',
+          line2: null,
+          city: 'Austin',
+          state: 'TX',
+          postalCode: '78701',
+          country: 'US',
+          phone: null,
+          isDefault: true,
+        },
+        now,
+      );
       throw new Error('rolled back');
     });
     await expect(failed).rejects.toThrow('rolled back');
@@ -40,15 +65,18 @@ describe('the memory container', () => {
 
   it('runs the scheduler jobs on it', async () => {
     const errors: unknown[] = [];
-    const scheduler = createAppScheduler({
-      ordering: resolve(container, TOKENS.OrderingUseCases),
-      housekeeping: {
-        sessions: resolve(container, TOKENS.SessionRepository),
-        oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
-        idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
-        clock: resolve(container, TOKENS.Clock),
+    const scheduler = createAppScheduler(
+      {
+        ordering: resolve(container, TOKENS.OrderingUseCases),
+        housekeeping: {
+          sessions: resolve(container, TOKENS.SessionRepository),
+          oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
+          idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
+          clock: resolve(container, TOKENS.Clock),
+        },
       },
-    }, { onError: (_job, error) => errors.push(error) });
+      { onError: (_job, error) => errors.push(error) },
+    );
     await scheduler.runOnce(ORDER_EXPIRY_JOB);
     await scheduler.runOnce(HOUSEKEEPING_JOB);
     expect(errors).toEqual([]);

@@ -35,6 +35,9 @@ describe('typed container bindings', () => {
     bindFactory(c, PAIR, pairOf, [TOKENS.UserRepository, TOKENS.SessionRepository]);
 
     expect(resolve(c, TOKENS.Clock)).toBe(clock);
-    expect(resolve(c, PAIR)).toEqual({ users: expect.any(MemoryUserRepository), sessions: expect.any(MemorySessionRepository) });
+    expect(resolve(c, PAIR)).toEqual({
+      users: expect.any(MemoryUserRepository),
+      sessions: expect.any(MemorySessionRepository),
+    });
   });
 });

@@ -1,6 +1,10 @@
 import {
-  MemoryAddressRepository, MemoryOneTimeTokenRepository, MemoryProductRepository, MemorySessionRepository,
-  MemoryUnitOfWork, MemoryUserRepository,
+  MemoryAddressRepository,
+  MemoryOneTimeTokenRepository,
+  MemoryProductRepository,
+  MemorySessionRepository,
+  MemoryUnitOfWork,
+  MemoryUserRepository,
 } from '../../src/memory/index.js';
 import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
 import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';

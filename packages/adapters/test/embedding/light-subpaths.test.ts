@@ -10,16 +10,24 @@ describe('the light subpath exports (built dist, fresh process)', () => {
   beforeAll(buildAdapters, 120_000);
 
   it('@giggatek/domain, /memory and /background load none of the heavy packages', () => {
-    const result = runRefusing(importing('@giggatek/domain', '@giggatek/adapters/memory', '@giggatek/adapters/background'), HEAVY_PACKAGES);
+    const result = runRefusing(
+      importing('@giggatek/domain', '@giggatek/adapters/memory', '@giggatek/adapters/background'),
+      HEAVY_PACKAGES,
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('/security loads jose and bcrypt, and nothing else of the list', () => {
-    const result = runRefusing(importing('@giggatek/adapters/security'), HEAVY_PACKAGES.filter((name) => name !== 'bcrypt'));
+    const result = runRefusing(
+      importing('@giggatek/adapters/security'),
+      HEAVY_PACKAGES.filter((name) => name !== 'bcrypt'),
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(runRefusing(importing('@giggatek/adapters/security'), ['bcrypt']).stderr).toContain('loaded refused package bcrypt');
+    expect(runRefusing(importing('@giggatek/adapters/security'), ['bcrypt']).stderr).toContain(
+      'loaded refused package bcrypt',
+    );
   });
 
   it('the main entry does load them: the hook sees what it refuses', () => {

@@ -24,7 +24,10 @@ describe('FileMailer', () => {
   };
 
   it('writes one RFC 5322 .eml file with To, Subject and a text + html multipart/alternative body', async () => {
-    const mailer = new FileMailer({ directory: join(directory, 'nested'), clock: new FixedClock('2026-03-01T09:30:00.000Z') });
+    const mailer = new FileMailer({
+      directory: join(directory, 'nested'),
+      clock: new FixedClock('2026-03-01T09:30:00.000Z'),
+    });
     const { messageId } = await mailer.send(email);
 
     const files = await readdir(join(directory, 'nested'));

@@ -12,7 +12,11 @@ export interface ReceivedMail {
  * A real SMTP server (the `smtp-server` package) on an ephemeral localhost port that
  * keeps every message it accepts. Plain text, AUTH PLAIN/LOGIN allowed without TLS.
  */
-export async function startSmtpTestServer(): Promise<{ port: number; received: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtpTestServer(): Promise<{
+  port: number;
+  received: ReceivedMail[];
+  close(): Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false,

@@ -21,7 +21,11 @@ describe('TemplateNotifier', () => {
   it('renders the template and sends it from the configured address', async () => {
     const mailer = new RecordingMailer();
     const notifier = new TemplateNotifier({ templates, mailer, from });
-    await notifier.notify({ template: 'password_reset', to: 'ada@example.com', data: { first_name: 'Ada', token: 'secret-token-1' } });
+    await notifier.notify({
+      template: 'password_reset',
+      to: 'ada@example.com',
+      data: { first_name: 'Ada', token: 'secret-token-1' },
+    });
 
     expect(mailer.sent).toHaveLength(1);
     const email = mailer.sent[0];
@@ -33,7 +37,9 @@ describe('TemplateNotifier', () => {
 
   it('returns the transport message id from send()', async () => {
     const notifier = new TemplateNotifier({ templates, mailer: new RecordingMailer(), from });
-    await expect(notifier.send({ template: 'welcome', to: 'a@example.com', data: {} })).resolves.toEqual({ messageId: '<m1@test>' });
+    await expect(notifier.send({ template: 'welcome', to: 'a@example.com', data: {} })).resolves.toEqual({
+      messageId: '<m1@test>',
+    });
   });
 
   it('delivers a password reset as an .eml file with the token and the link', async () => {

@@ -17,11 +17,20 @@ describe('housekeeping job (SQLite container)', () => {
   let userId: Id;
   beforeEach(async () => {
     clock = new FixedClock(start);
-    container = createContainer(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }), { clock });
+    container = createContainer(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' }),
+      { clock },
+    );
     db = resolve(container, TOKENS.Database);
     await migrateToLatest(db);
     const user = await resolve(container, TOKENS.UserRepository).create({
-      email: 'keeper@example.com', passwordHash: 'hash', firstName: 'Kee', lastName: 'Per', phone: null, role: 'customer', createdAt: start,
+      email: 'keeper@example.com',
+      passwordHash: 'hash',
+      firstName: 'Kee',
+      lastName: 'Per',
+      phone: null,
+      role: 'customer',
+      createdAt: start,
     });
     userId = user.id;
   });
@@ -30,10 +39,20 @@ describe('housekeeping job (SQLite container)', () => {
   });
 
   const openSession = (hash: string, expiresAt: Date) =>
-    resolve(container, TOKENS.SessionRepository).create({ userId, createdAt: start, expiresAt, ip: null, userAgent: null }, hash);
+    resolve(container, TOKENS.SessionRepository).create(
+      { userId, createdAt: start, expiresAt, ip: null, userAgent: null },
+      hash,
+    );
   const issueToken = (hash: string, expiresAt: Date) =>
-    resolve(container, TOKENS.OneTimeTokenRepository).create({ userId, purpose: 'password_reset', tokenHash: hash, expiresAt, createdAt: start });
-  const claimKey = (key: string, now: Date) => resolve(container, TOKENS.IdempotencyStore).claim(userId, key, 'hash', now, DAY_MS, DAY_MS);
+    resolve(container, TOKENS.OneTimeTokenRepository).create({
+      userId,
+      purpose: 'password_reset',
+      tokenHash: hash,
+      expiresAt,
+      createdAt: start,
+    });
+  const claimKey = (key: string, now: Date) =>
+    resolve(container, TOKENS.IdempotencyStore).claim(userId, key, 'hash', now, DAY_MS, DAY_MS);
   const ids = async (table: string): Promise<unknown[]> => (await db(table).orderBy('id').pluck('id')) as unknown[];
 
   it('deletes sessions and tokens ended 30+ days ago, idempotency records 48+ hours old; live rows stay', async () => {
@@ -54,26 +73,33 @@ describe('housekeeping job (SQLite container)', () => {
 
     const info: [string, string][] = [];
     const errors: unknown[] = [];
-    const scheduler = createAppScheduler({
-      ordering: resolve(container, TOKENS.OrderingUseCases),
-      housekeeping: {
-        sessions: resolve(container, TOKENS.SessionRepository),
-        oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
-        idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
-        clock,
+    const scheduler = createAppScheduler(
+      {
+        ordering: resolve(container, TOKENS.OrderingUseCases),
+        housekeeping: {
+          sessions: resolve(container, TOKENS.SessionRepository),
+          oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
+          idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
+          clock,
+        },
       },
-    }, {
-      onError: (_job, error) => errors.push(error),
-      onInfo: (job, message) => info.push([job, message]),
-    });
+      {
+        onError: (_job, error) => errors.push(error),
+        onInfo: (job, message) => info.push([job, message]),
+      },
+    );
     clock.set(at(45));
     await scheduler.runOnce(HOUSEKEEPING_JOB);
 
     expect(errors).toEqual([]);
     expect(await ids('sessions')).toEqual([revokedRecently.id, live.id]);
     // The purged sessions' refresh tokens went with them (ON DELETE CASCADE).
-    expect(await db('refresh_tokens').whereIn('session_id', [expired.id, revoked.id]).count({ n: '*' })).toEqual([{ n: 0 }]);
-    expect(await db('refresh_tokens').whereIn('session_id', [revokedRecently.id, live.id]).count({ n: '*' })).toEqual([{ n: 2 }]);
+    expect(await db('refresh_tokens').whereIn('session_id', [expired.id, revoked.id]).count({ n: '*' })).toEqual([
+      { n: 0 },
+    ]);
+    expect(await db('refresh_tokens').whereIn('session_id', [revokedRecently.id, live.id]).count({ n: '*' })).toEqual([
+      { n: 2 },
+    ]);
     expect(await ids('one_time_tokens')).toEqual([usedRecently.id, liveToken.id]);
     expect(await db('idempotency_keys').pluck('idem_key')).toEqual(['young']);
     expect(info).toEqual([

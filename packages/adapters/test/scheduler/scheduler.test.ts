@@ -35,8 +35,11 @@ describe('Scheduler', () => {
   it('also runs a long-interval job shortly after start, so frequent restarts do not starve it', async () => {
     vi.useFakeTimers();
     const runs: number[] = [];
-    const scheduler = new Scheduler({ onError: () => {}, firstRunAfterMs: 5_000 })
-      .add({ name: 'hourly', everyMs: 3_600_000, run: async () => void runs.push(Date.now()) });
+    const scheduler = new Scheduler({ onError: () => {}, firstRunAfterMs: 5_000 }).add({
+      name: 'hourly',
+      everyMs: 3_600_000,
+      run: async () => void runs.push(Date.now()),
+    });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(4_999);
     expect(runs).toHaveLength(0);
@@ -54,7 +57,8 @@ describe('Scheduler', () => {
     let started = 0;
     const held = gate();
     const scheduler = new Scheduler({ onError: () => {} }).add({
-      name: 'long', everyMs: 10,
+      name: 'long',
+      everyMs: 10,
       async run() {
         started += 1;
         active += 1;
@@ -82,8 +86,21 @@ describe('Scheduler', () => {
     let calls = 0;
     const boom = new Error('database down');
     const scheduler = new Scheduler({ onError: (job, error) => errors.push([job, error]) })
-      .add({ name: 'async-fail', everyMs: 1_000, run: async () => { calls += 1; throw boom; } })
-      .add({ name: 'sync-fail', everyMs: 1_000, run: () => { throw new Error('sync'); } });
+      .add({
+        name: 'async-fail',
+        everyMs: 1_000,
+        run: async () => {
+          calls += 1;
+          throw boom;
+        },
+      })
+      .add({
+        name: 'sync-fail',
+        everyMs: 1_000,
+        run: () => {
+          throw new Error('sync');
+        },
+      });
     await expect(scheduler.runOnce('async-fail')).resolves.toBeUndefined();
     await scheduler.runOnce('async-fail');
     await scheduler.runOnce('sync-fail');
@@ -96,8 +113,17 @@ describe('Scheduler', () => {
   });
 
   it('survives an onError that itself throws', async () => {
-    const scheduler = new Scheduler({ onError: () => { throw new Error('logger broke'); } })
-      .add({ name: 'fail', everyMs: 1_000, run: async () => { throw new Error('x'); } });
+    const scheduler = new Scheduler({
+      onError: () => {
+        throw new Error('logger broke');
+      },
+    }).add({
+      name: 'fail',
+      everyMs: 1_000,
+      run: async () => {
+        throw new Error('x');
+      },
+    });
     await expect(scheduler.runOnce('fail')).resolves.toBeUndefined();
   });
 
@@ -105,7 +131,8 @@ describe('Scheduler', () => {
     const held = gate();
     let finished = false;
     const scheduler = new Scheduler({ onError: () => {} }).add({
-      name: 'job', everyMs: 60_000,
+      name: 'job',
+      everyMs: 60_000,
       async run() {
         await held.promise;
         finished = true;
@@ -113,7 +140,9 @@ describe('Scheduler', () => {
     });
     const run = scheduler.runOnce('job');
     let stopped = false;
-    const stopping = scheduler.stop().then(() => { stopped = true; });
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(stopped).toBe(false);
     held.open();

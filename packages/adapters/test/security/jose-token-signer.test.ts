@@ -8,7 +8,13 @@ const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 function makeSigner(overrides: Partial<JoseTokenSignerOptions> = {}): { signer: JoseTokenSigner; clock: FixedClock } {
   const clock = new FixedClock('2026-01-15T12:00:00.000Z');
-  const signer = new JoseTokenSigner({ secret: SECRET, issuer: 'giggatek', audience: 'giggatek-api', clock, ...overrides });
+  const signer = new JoseTokenSigner({
+    secret: SECRET,
+    issuer: 'giggatek',
+    audience: 'giggatek-api',
+    clock,
+    ...overrides,
+  });
   return { signer, clock };
 }
 
@@ -35,7 +41,13 @@ describe('JoseTokenSigner', () => {
     const claims = await signer.verifyAccessToken(token);
     const iat = clock.now().getTime() / 1000;
     expect(claims).toEqual({
-      sub: 42, role: 'manager', sid: 7, jti: expect.any(String), iat, exp: iat + 900, renewedByBearer: false,
+      sub: 42,
+      role: 'manager',
+      sid: 7,
+      jti: expect.any(String),
+      iat,
+      exp: iat + 900,
+      renewedByBearer: false,
     });
   });
 
@@ -49,8 +61,13 @@ describe('JoseTokenSigner', () => {
 
     const iat = Math.floor(clock.now().getTime() / 1000);
     const oddMark = await new SignJWT({ role: 'customer', sid: 1, rfb: 'no' })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer('giggatek').setAudience('giggatek-api')
-      .setSubject('1').setJti('j').setIssuedAt(iat).setExpirationTime(iat + 60)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('giggatek')
+      .setAudience('giggatek-api')
+      .setSubject('1')
+      .setJti('j')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 60)
       .sign(new TextEncoder().encode(SECRET));
     await expectInvalidToken(signer.verifyAccessToken(oddMark), /missing required claims/);
   });
@@ -96,7 +113,16 @@ describe('JoseTokenSigner', () => {
   it('rejects an unsigned alg "none" token crafted by hand', async () => {
     const { signer, clock } = makeSigner();
     const iat = Math.floor(clock.now().getTime() / 1000);
-    const payload = { sub: '1', role: 'admin', sid: 1, jti: 'x', iat, exp: iat + 900, iss: 'giggatek', aud: 'giggatek-api' };
+    const payload = {
+      sub: '1',
+      role: 'admin',
+      sid: 1,
+      jti: 'x',
+      iat,
+      exp: iat + 900,
+      iss: 'giggatek',
+      aud: 'giggatek-api',
+    };
     const token = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(payload)}.`;
     await expectInvalidToken(signer.verifyAccessToken(token));
   });

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { createDatabase, migrateToLatest, MIGRATIONS } from '../../src/sql/index.js';
 import { createFreshMysqlDatabase, type FreshMysqlDatabase } from '../support/mysql.js';
 
-const engines = process.env.MYSQL_URL ? ['sqlite', 'mysql'] as const : ['sqlite'] as const;
+const engines = process.env.MYSQL_URL ? (['sqlite', 'mysql'] as const) : (['sqlite'] as const);
 
 /** 005 drops the order's copy of the Idempotency-Key: the stored answer is the recovery point. */
 describe.each(engines)('migration 005-drop-order-idempotency-key (%s)', (engine) => {

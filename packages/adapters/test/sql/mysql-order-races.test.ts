@@ -58,9 +58,16 @@ describe.skipIf(!baseUrl)('order races (mysql)', () => {
     const b = await createProduct(products, 'Product B', 10);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => {
-        const lines = i % 2 === 0
-          ? [{ product: a, quantity: 1 }, { product: b, quantity: 1 }]
-          : [{ product: b, quantity: 1 }, { product: a, quantity: 1 }];
+        const lines =
+          i % 2 === 0
+            ? [
+                { product: a, quantity: 1 },
+                { product: b, quantity: 1 },
+              ]
+            : [
+                { product: b, quantity: 1 },
+                { product: a, quantity: 1 },
+              ];
         return orders.placeWithStock(newOrder(userId, lines));
       }),
     );
@@ -77,11 +84,18 @@ describe.skipIf(!baseUrl)('order races (mysql)', () => {
     const { products, orders, userId } = await raceSetup(knex);
     const product = await createProduct(products, 'GPU', 20);
     const placed: Order[] = [];
-    for (let i = 0; i < 5; i += 1) placed.push(await orders.placeWithStock(newOrder(userId, [{ product, quantity: 2 }])));
-    const cancel = (order: Order) => orders.changeStatus(order.id, {
-      from: 'pending', to: 'cancelled', actor: { kind: 'user', userId, role: 'customer' }, note: null, now: t0,
-      restock: 'order_cancel', requirePaymentStatusIn: ['pending', 'failed'],
-    });
+    for (let i = 0; i < 5; i += 1)
+      placed.push(await orders.placeWithStock(newOrder(userId, [{ product, quantity: 2 }])));
+    const cancel = (order: Order) =>
+      orders.changeStatus(order.id, {
+        from: 'pending',
+        to: 'cancelled',
+        actor: { kind: 'user', userId, role: 'customer' },
+        note: null,
+        now: t0,
+        restock: 'order_cancel',
+        requirePaymentStatusIn: ['pending', 'failed'],
+      });
     const results = await Promise.all(placed.flatMap((order) => [cancel(order), cancel(order)]));
     expect(results.filter((r) => r !== null)).toHaveLength(5);
     expect((await products.findById(product.id))?.stock).toBe(20);
@@ -96,9 +110,11 @@ describe.skipIf(!baseUrl)('order races (mysql)', () => {
 
     const secondServer = createDatabase(database.url);
     try {
-      const expire = (repository: SqlOrderRepository) => repository.cancelExpired(
-        new Date(t0.getTime() + 60_000), 100, new Date(t0.getTime() + 61_000), { kind: 'system', name: 'order-expiry' },
-      );
+      const expire = (repository: SqlOrderRepository) =>
+        repository.cancelExpired(new Date(t0.getTime() + 60_000), 100, new Date(t0.getTime() + 61_000), {
+          kind: 'system',
+          name: 'order-expiry',
+        });
       const [first, second] = await Promise.all([expire(orders), expire(new SqlOrderRepository(secondServer))]);
       const cancelledIds = [...first, ...second].map((order) => order.id);
       expect(cancelledIds).toHaveLength(12);

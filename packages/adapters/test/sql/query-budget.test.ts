@@ -4,7 +4,13 @@ import { FixedClock, OrderingService, StoreSettings } from '@giggatek/domain';
 import type { Id, Product } from '@giggatek/domain';
 import { MemoryNotifier } from '../../src/memory/index.js';
 import {
-  createDatabase, migrateToLatest, SqlAddressRepository, type SqlOrderRepository, SqlProductRepository, SqlSettingsRepository, SqlUnitOfWork,
+  createDatabase,
+  migrateToLatest,
+  SqlAddressRepository,
+  type SqlOrderRepository,
+  SqlProductRepository,
+  SqlSettingsRepository,
+  SqlUnitOfWork,
   SqlUserRepository,
 } from '../../src/sql/index.js';
 import { newOrder } from '../contract/suites/order-fixtures.js';
@@ -65,9 +71,21 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
       oneOrderUser = setup.userId;
       smallOrderId = (await orders.placeWithStock(newOrder(oneOrderUser, [{ product: first, quantity: 1 }]))).id;
       manyOrdersUser = (await raceSetup(knex)).userId;
-      bigOrderId = (await orders.placeWithStock(newOrder(manyOrdersUser, catalog.map((product) => ({ product, quantity: 2 }))))).id;
+      bigOrderId = (
+        await orders.placeWithStock(
+          newOrder(
+            manyOrdersUser,
+            catalog.map((product) => ({ product, quantity: 2 })),
+          ),
+        )
+      ).id;
       for (let i = 0; i < 19; i += 1) {
-        await orders.placeWithStock(newOrder(manyOrdersUser, catalog.slice(i, i + 3).map((product) => ({ product, quantity: 1 }))));
+        await orders.placeWithStock(
+          newOrder(
+            manyOrdersUser,
+            catalog.slice(i, i + 3).map((product) => ({ product, quantity: 1 })),
+          ),
+        );
       }
     });
     afterAll(async () => {
@@ -107,22 +125,44 @@ function describeQueryBudget(name: string, open: OpenDatabase): void {
       const users = new SqlUserRepository(knex);
       const addresses = new SqlAddressRepository(knex);
       const service = new OrderingService({
-        orders, products: new SqlProductRepository(knex), addresses, users, clock, unitOfWork: new SqlUnitOfWork(knex),
-        settings: new StoreSettings(new SqlSettingsRepository(knex)), notifier: new MemoryNotifier(),
+        orders,
+        products: new SqlProductRepository(knex),
+        addresses,
+        users,
+        clock,
+        unitOfWork: new SqlUnitOfWork(knex),
+        settings: new StoreSettings(new SqlSettingsRepository(knex)),
+        notifier: new MemoryNotifier(),
       });
       const buyer = (await raceSetup(knex)).userId;
-      const address = await addresses.create(buyer, {
-        label: null, recipientName: 'Ada Lovelace', line1: '1 Main St', line2: null, city: 'Austin', state: 'TX',
-        postalCode: '78701', country: 'US', phone: null, isDefault: false,
-      }, clock.now());
-      const place = (lines: Product[]) => countQueries(knex, async () => {
-        const order = await service.placeOrder({ userId: buyer, role: 'customer' }, {
-          items: lines.map((product) => ({ productId: product.id, quantity: 1 })),
-          shippingAddressId: address.id,
-          shippingMethod: 'standard',
+      const address = await addresses.create(
+        buyer,
+        {
+          label: null,
+          recipientName: 'Ada Lovelace',
+          line1: '1 Main St',
+          line2: null,
+          city: 'Austin',
+          state: 'TX',
+          postalCode: '78701',
+          country: 'US',
+          phone: null,
+          isDefault: false,
+        },
+        clock.now(),
+      );
+      const place = (lines: Product[]) =>
+        countQueries(knex, async () => {
+          const order = await service.placeOrder(
+            { userId: buyer, role: 'customer' },
+            {
+              items: lines.map((product) => ({ productId: product.id, quantity: 1 })),
+              shippingAddressId: address.id,
+              shippingMethod: 'standard',
+            },
+          );
+          expect(order.items).toHaveLength(lines.length);
         });
-        expect(order.items).toHaveLength(lines.length);
-      });
       const one = await place(catalog.slice(0, 1));
       const twenty = await place(catalog.slice(5, 25));
       expect(twenty).toBe(one);

@@ -43,7 +43,9 @@ describe('SQLite beside another connection', () => {
       } catch (error) {
         otherWrite = error;
       }
-      await trx('counters').where({ id: 1 }).update({ value: before + 1 });
+      await trx('counters')
+        .where({ id: 1 })
+        .update({ value: before + 1 });
     });
     expect((otherWrite as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
     expect(await valueNow()).toBe(1);

@@ -1,15 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  CatalogService, DomainError, FixedClock, MINUTE_MS, OrderingService, StoreSettings,
-} from '@giggatek/domain';
+import { CatalogService, DomainError, FixedClock, MINUTE_MS, OrderingService, StoreSettings } from '@giggatek/domain';
 import type {
-  Actor, AddressRepository, Id, OrderRepository, ProductRepository, SettingsRepository, UnitOfWork, UserRepository,
+  Actor,
+  AddressRepository,
+  Id,
+  OrderRepository,
+  ProductRepository,
+  SettingsRepository,
+  UnitOfWork,
+  UserRepository,
 } from '@giggatek/domain';
 import type { Knex } from 'knex';
 import {
-  MemoryAddressRepository, MemoryNotifier, MemoryOrderRepository, MemoryProductRepository, MemorySettingsRepository,
-  MemoryUnitOfWork, MemoryUserRepository,
+  MemoryAddressRepository,
+  MemoryNotifier,
+  MemoryOrderRepository,
+  MemoryProductRepository,
+  MemorySettingsRepository,
+  MemoryUnitOfWork,
+  MemoryUserRepository,
 } from '../../src/memory/index.js';
 import { createDatabase, migrateToLatest } from '../../src/sql/index.js';
 import { movementsOf } from '../contract/suites/stock-ledger.contract.js';
@@ -43,13 +53,27 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
       kind: fc.constant('place' as const),
       buyer: fc.nat(BUYERS - 1),
       lines: fc.uniqueArray(fc.record({ product: fc.nat(PRODUCTS - 1), quantity: fc.integer({ min: 1, max: 4 }) }), {
-        minLength: 1, maxLength: PRODUCTS, selector: (line) => line.product,
+        minLength: 1,
+        maxLength: PRODUCTS,
+        selector: (line) => line.product,
       }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('customerCancel' as const, 'staffCancel' as const, 'pay' as const), order: fc.nat(30) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const), minutes: fc.integer({ min: 0, max: 90 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('adjust' as const), product: fc.nat(PRODUCTS - 1), stock: fc.nat(8) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('customerCancel' as const, 'staffCancel' as const, 'pay' as const),
+      order: fc.nat(30),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('expire' as const), minutes: fc.integer({ min: 0, max: 90 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('adjust' as const), product: fc.nat(PRODUCTS - 1), stock: fc.nat(8) }),
+  },
 );
 
 /**
@@ -58,10 +82,18 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
  * movements, is never negative, and each order's movements on a product add up to what it
  * still holds (−quantity, or 0 once cancelled: stock comes back exactly once).
  */
-function describeLedgerProperty(name: string, open: () => Promise<Store>, options: { runs: number; concurrent: boolean }): void {
+function describeLedgerProperty(
+  name: string,
+  open: () => Promise<Store>,
+  options: { runs: number; concurrent: boolean },
+): void {
   it(`keeps stock = Σ movements ≥ 0 through random ${options.concurrent ? 'concurrent batches' : 'sequences'} (${name})`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(operation, { minLength: 1, maxLength: options.concurrent ? 4 : 1 }), { minLength: 1, maxLength: 12 }),
+      fc.asyncProperty(
+        fc.array(fc.array(operation, { minLength: 1, maxLength: options.concurrent ? 4 : 1 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         async (batches) => {
           const store = await open();
           try {
@@ -69,7 +101,8 @@ function describeLedgerProperty(name: string, open: () => Promise<Store>, option
           } finally {
             await store.dispose();
           }
-        }),
+        },
+      ),
       { numRuns: options.runs },
     );
   });
@@ -80,18 +113,41 @@ async function runBatches(store: Store, batches: Operation[][], concurrent: bool
   const settings = new StoreSettings(store.settings);
   const catalog = new CatalogService({ products: store.products, clock, unitOfWork: store.unitOfWork });
   const ordering = new OrderingService({
-    orders: store.orders, products: store.products, addresses: store.addresses, settings, notifier: new MemoryNotifier(),
-    clock, unitOfWork: store.unitOfWork, users: store.users,
+    orders: store.orders,
+    products: store.products,
+    addresses: store.addresses,
+    settings,
+    notifier: new MemoryNotifier(),
+    clock,
+    unitOfWork: store.unitOfWork,
+    users: store.users,
   });
   const person = async (role: Actor['role'], index: number) => {
     const user = await store.users.create({
-      email: `${role}${index}.${Date.now()}@example.com`, passwordHash: 'x', firstName: 'P', lastName: 'T', phone: null,
-      role, createdAt: clock.now(),
+      email: `${role}${index}.${Date.now()}@example.com`,
+      passwordHash: 'x',
+      firstName: 'P',
+      lastName: 'T',
+      phone: null,
+      role,
+      createdAt: clock.now(),
     });
-    const address = await store.addresses.create(user.id, {
-      label: null, recipientName: 'P T', line1: '1 Main St', line2: null, city: 'Austin', state: 'TX', postalCode: '78701',
-      country: 'US', phone: null, isDefault: true,
-    }, clock.now());
+    const address = await store.addresses.create(
+      user.id,
+      {
+        label: null,
+        recipientName: 'P T',
+        line1: '1 Main St',
+        line2: null,
+        city: 'Austin',
+        state: 'TX',
+        postalCode: '78701',
+        country: 'US',
+        phone: null,
+        isDefault: true,
+      },
+      clock.now(),
+    );
     return { actor: { userId: user.id, role } satisfies Actor, addressId: address.id };
   };
   const staff = (await person('manager', 0)).actor;
@@ -100,21 +156,29 @@ async function runBatches(store: Store, batches: Operation[][], concurrent: bool
   const products: Id[] = [];
   for (let i = 0; i < PRODUCTS; i += 1) {
     const created = await catalog.createProduct(staff, {
-      name: `Part ${i}`, category: 'GPUs', brand: 'NVIDIA', condition: 'Good', price: 10_000 + i, stock: 3 + i,
+      name: `Part ${i}`,
+      category: 'GPUs',
+      brand: 'NVIDIA',
+      condition: 'Good',
+      price: 10_000 + i,
+      stock: 3 + i,
     });
     products.push(created.id);
   }
   const placed: Array<{ id: Id; buyer: Actor }> = [];
 
   const run = async (op: Operation): Promise<void> => {
-    const order = op.kind === 'customerCancel' || op.kind === 'staffCancel' || op.kind === 'pay'
-      ? placed[op.order % Math.max(placed.length, 1)] : undefined;
+    const order =
+      op.kind === 'customerCancel' || op.kind === 'staffCancel' || op.kind === 'pay'
+        ? placed[op.order % Math.max(placed.length, 1)]
+        : undefined;
     switch (op.kind) {
       case 'place': {
         const buyer = buyers[op.buyer] as { actor: Actor; addressId: Id };
         const view = await ordering.placeOrder(buyer.actor, {
           items: op.lines.map((line) => ({ productId: products[line.product] as Id, quantity: line.quantity })),
-          shippingAddressId: buyer.addressId, shippingMethod: 'standard',
+          shippingAddressId: buyer.addressId,
+          shippingMethod: 'standard',
         });
         placed.push({ id: view.id, buyer: buyer.actor });
         return;
@@ -137,19 +201,30 @@ async function runBatches(store: Store, batches: Operation[][], concurrent: bool
     }
   };
   // Refusals (short stock, an order already cancelled or paid) are expected; anything else fails the property.
-  const attempt = (op: Operation) => run(op).catch((error: unknown) => {
-    if (!(error instanceof DomainError)) throw error;
-  });
+  const attempt = (op: Operation) =>
+    run(op).catch((error: unknown) => {
+      if (!(error instanceof DomainError)) throw error;
+    });
 
   for (const batch of batches) {
     if (concurrent) await Promise.all(batch.map(attempt));
     else for (const op of batch) await attempt(op);
-    await expectLedgerHolds(store, ordering, staff, products, placed.map((p) => p.id));
+    await expectLedgerHolds(
+      store,
+      ordering,
+      staff,
+      products,
+      placed.map((p) => p.id),
+    );
   }
 }
 
 async function expectLedgerHolds(
-  store: Store, ordering: OrderingService, staff: Actor, products: Id[], orderIds: Id[],
+  store: Store,
+  ordering: OrderingService,
+  staff: Actor,
+  products: Id[],
+  orderIds: Id[],
 ): Promise<void> {
   const held = new Map<string, number>();
   for (const id of orderIds) {
@@ -166,7 +241,8 @@ async function expectLedgerHolds(
     const byOrder = new Map<string, number>();
     for (const m of movements) {
       expect(m.delta).not.toBe(0);
-      if (m.orderId !== null) byOrder.set(`${m.orderId}:${productId}`, (byOrder.get(`${m.orderId}:${productId}`) ?? 0) + m.delta);
+      if (m.orderId !== null)
+        byOrder.set(`${m.orderId}:${productId}`, (byOrder.get(`${m.orderId}:${productId}`) ?? 0) + m.delta);
     }
     for (const [key, sum] of byOrder) expect(sum, `order:product ${key}`).toBe(held.get(key));
   }
@@ -176,7 +252,10 @@ function memoryStore(): Promise<Store> {
   const users = new MemoryUserRepository();
   const products = new MemoryProductRepository();
   const parts = {
-    users, products, orders: new MemoryOrderRepository(products, users), addresses: new MemoryAddressRepository(),
+    users,
+    products,
+    orders: new MemoryOrderRepository(products, users),
+    addresses: new MemoryAddressRepository(),
     settings: new MemorySettingsRepository(),
   };
   return Promise.resolve({ ...parts, unitOfWork: new MemoryUnitOfWork(Object.values(parts)), dispose: async () => {} });

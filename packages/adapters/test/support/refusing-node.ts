@@ -10,7 +10,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The runtime packages an embedder of the domain and the memory adapters should not load. */
-export const HEAVY_PACKAGES = ['inversify', 'knex', 'objection', 'bcrypt', 'better-sqlite3', 'mysql2', 'ioredis', 'nodemailer', 'pino'];
+export const HEAVY_PACKAGES = [
+  'inversify',
+  'knex',
+  'objection',
+  'bcrypt',
+  'better-sqlite3',
+  'mysql2',
+  'ioredis',
+  'nodemailer',
+  'pino',
+];
 
 const hooks = `
 let refused = [];
@@ -31,7 +41,11 @@ export function buildAdapters(): void {
   const giveUpAt = Date.now() + 120_000; // a lock older than this was left by a killed run
   while (!tryLock(lock) && Date.now() < giveUpAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   try {
-    execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-b', 'packages/adapters'], { cwd: root });
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-b', 'packages/adapters'],
+      { cwd: root },
+    );
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -47,17 +61,25 @@ function tryLock(path: string): boolean {
 }
 
 /** Runs `source` (an ES module: imports, top-level await) refusing `refused`; its exit status and output. */
-export function runRefusing(source: string, refused: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+export function runRefusing(
+  source: string,
+  refused: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
   // Inside node_modules, so its bare imports resolve as an embedder's would; gone afterwards.
   const folder = mkdtempSync(join(root, 'node_modules', '.giggatek-run-'));
   const file = join(folder, 'main.mjs');
   writeFileSync(file, source);
   // The hook is registered first; the module's own imports resolve after it, in the dynamic import.
   const main = `import { register } from 'node:module';
-register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), import.meta.url, { data: { refused: ${JSON.stringify(refused)} } });
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), import.meta.url,
+  { data: { refused: ${JSON.stringify(refused)} } });
 await import(${JSON.stringify(pathToFileURL(file).href)});`;
   try {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', main], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', main], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { status: child.status, stdout: child.stdout, stderr: child.stderr };
   } finally {
     rmSync(folder, { recursive: true, force: true });

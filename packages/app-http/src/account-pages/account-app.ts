@@ -121,10 +121,12 @@ export function createAccountApp(options: AccountPagesOptions): Koa {
   const app = new Koa({ proxy: options.trustProxy, maxIpsCount: 1 });
   app.silent = true;
   // No Referer ever (the token is in the page's URL); no scripts; styles and forms of our own only.
-  app.use(securityHeaders({
-    hsts: secureCookie,
-    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], formAction: ["'self'"] },
-  }));
+  app.use(
+    securityHeaders({
+      hsts: secureCookie,
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'self'"], formAction: ["'self'"] },
+    }),
+  );
   app.use(async (ctx, next) => {
     ctx.set('Cache-Control', 'no-store');
     try {

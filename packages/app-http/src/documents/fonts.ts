@@ -71,9 +71,11 @@ export function textRuns(text: string, chain: readonly ChainFont[]): TextRun[] {
     const last = runs.at(-1);
     if (font === undefined) {
       if (/[\p{M}\p{Cf}]/u.test(character)) continue;
-      const fallback = chain.find((candidate) => candidate.glyphs.hasGlyphForCodePoint(MISSING_GLYPH.codePointAt(0) ?? 0));
+      const fallback = chain.find((candidate) =>
+        candidate.glyphs.hasGlyphForCodePoint(MISSING_GLYPH.codePointAt(0) ?? 0),
+      );
       append(runs, fallback ?? primary, MISSING_GLYPH);
-    } else if (last !== undefined && (/[\p{M}\s]/u.test(character) && last.font.glyphs.hasGlyphForCodePoint(codePoint))) {
+    } else if (last !== undefined && /[\p{M}\s]/u.test(character) && last.font.glyphs.hasGlyphForCodePoint(codePoint)) {
       last.text += character; // spaces and marks never start a run of their own
     } else {
       append(runs, font, character);

@@ -143,12 +143,20 @@ export class PdfDocumentWriter {
   /** A table with a header row, repeated on every page the rows run onto. */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): void {
     this.space();
-    this.row(columns, columns.map((column) => column.title), 'bold');
+    this.row(
+      columns,
+      columns.map((column) => column.title),
+      'bold',
+    );
     this.rule();
     for (const cells of rows) {
       if (this.doc.y > CONTENT_BOTTOM) {
         this.doc.addPage();
-        this.row(columns, columns.map((column) => column.title), 'bold');
+        this.row(
+          columns,
+          columns.map((column) => column.title),
+          'bold',
+        );
         this.rule();
       }
       this.row(columns, cells, 'regular');
@@ -187,8 +195,11 @@ export class PdfDocumentWriter {
       const page = this.doc.page;
       const bottomMargin = page.margins.bottom;
       page.margins.bottom = 0; // writing below the bottom margin would otherwise open a new page
-      this.text(`${this.shop.name} · ${this.title} · Page ${index - start + 1} of ${count}`,
-        { size: 8, color: GREY, width: this.right - this.left, align: 'center' }, { x: this.left, y: page.height - 40 });
+      this.text(
+        `${this.shop.name} · ${this.title} · Page ${index - start + 1} of ${count}`,
+        { size: 8, color: GREY, width: this.right - this.left, align: 'center' },
+        { x: this.left, y: page.height - 40 },
+      );
       page.margins.bottom = bottomMargin;
     }
     this.doc.end();

@@ -34,14 +34,21 @@ export function errorEnvelope(): Middleware<ApiState> {
 }
 
 /** The status, envelope and headers a failure is answered with (also what idempotency stores). */
-export function toResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; headers: Record<string, string> } {
+export function toResponse(
+  error: unknown,
+  requestId: string,
+): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: error.message, code: error.code, request_id: requestId, ...error.meta };
     if (error.details) body.details = error.details.map((d) => ({ field: d.field, message: d.message }));
     return { status: STATUS_BY_CODE[error.code], body, headers: {} };
   }
   if (error instanceof HttpError) {
-    return { status: error.status, body: { error: error.message, code: error.code, request_id: requestId }, headers: error.headers };
+    return {
+      status: error.status,
+      body: { error: error.message, code: error.code, request_id: requestId },
+      headers: error.headers,
+    };
   }
   if (isDatabaseBusy(error)) {
     return {
@@ -57,10 +64,21 @@ export function toResponse(error: unknown, requestId: string): { status: number;
       headers: { 'Retry-After': '5' },
     };
   }
-  return { status: 500, body: { error: 'internal server error', code: 'internal_error', request_id: requestId }, headers: {} };
+  return {
+    status: 500,
+    body: { error: 'internal server error', code: 'internal_error', request_id: requestId },
+    headers: {},
+  };
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'EHOSTUNREACH', 'SQLITE_CANTOPEN']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'PROTOCOL_CONNECTION_LOST',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'SQLITE_CANTOPEN',
+]);
 
 /**
  * SQLite stayed locked by another process (the adapters' DatabaseBusyError, code

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
-  DomainError, IDEMPOTENCY_KEY_TTL_MS, type Clock, type IdempotencyRecord, type IdempotencyStore, type UnitOfWork,
+  DomainError,
+  IDEMPOTENCY_KEY_TTL_MS,
+  type Clock,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type UnitOfWork,
 } from '@giggatek/domain';
 import type { ApiContext, ResponseSpec, RouteInput } from '../api-router.js';
 import { HttpError } from '../http-error.js';
@@ -43,20 +48,25 @@ export interface IdempotencyDeps {
 /** The header as the OpenAPI document lists it for an idempotent route. */
 export const idempotencyHeaderDoc: { name: string; description: string; schema: JsonSchema } = {
   name: IDEMPOTENCY_HEADER,
-  description: 'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer '
-    + `(header ${REPLAYED_HEADER}: true); with another body, 409 idempotency_conflict; while the first request runs, `
-    + `409 idempotency_in_progress with Retry-After (a request silent for ${IDEMPOTENCY_LEASE_MS / 1000} s is presumed `
-    + 'dead and runs again). 1 to 255 visible ASCII characters; '
-    + 'an empty or malformed key is 400 invalid_idempotency_key.',
+  description:
+    'Makes the request safe to retry for 24 h: the same key with the same body returns the first answer ' +
+    `(header ${REPLAYED_HEADER}: true); with another body, 409 idempotency_conflict; while the first request runs, ` +
+    `409 idempotency_in_progress with Retry-After (a request silent for ${IDEMPOTENCY_LEASE_MS / 1000} s is presumed ` +
+    'dead and runs again). 1 to 255 visible ASCII characters; ' +
+    'an empty or malformed key is 400 invalid_idempotency_key.',
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
 };
 
 /** The answers the facility adds to a route's own (their descriptions are appended). */
 export const idempotencyResponses: Record<number, ResponseSpec> = {
-  400: { description: 'invalid_idempotency_key: the Idempotency-Key header is empty or not 1–255 visible ASCII', schema: errorEnvelope },
+  400: {
+    description: 'invalid_idempotency_key: the Idempotency-Key header is empty or not 1–255 visible ASCII',
+    schema: errorEnvelope,
+  },
   409: {
-    description: 'idempotency_conflict: the key was used with another request; idempotency_in_progress: '
-      + 'the first request with the key is still running (see Retry-After)',
+    description:
+      'idempotency_conflict: the key was used with another request; idempotency_in_progress: ' +
+      'the first request with the key is still running (see Retry-After)',
     schema: errorEnvelope,
   },
 };
@@ -82,7 +92,14 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
 
     const userId = input.actor.userId;
     const requestHash = hashRequest(ctx.method, ctx.path, input.body);
-    const claim = await deps.store.claim(userId, key, requestHash, deps.clock.now(), IDEMPOTENCY_KEY_TTL_MS, IDEMPOTENCY_LEASE_MS);
+    const claim = await deps.store.claim(
+      userId,
+      key,
+      requestHash,
+      deps.clock.now(),
+      IDEMPOTENCY_KEY_TTL_MS,
+      IDEMPOTENCY_LEASE_MS,
+    );
     if (!claim.claimed) return replay(ctx, claim.record, requestHash);
 
     const { claimedAt } = claim;
@@ -116,7 +133,11 @@ function idempotencyKeyOf(ctx: ApiContext): string | null {
   const raw = ctx.req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
   if (raw === undefined) return null;
   if (typeof raw !== 'string' || !VALID_KEY.test(raw)) {
-    throw new HttpError(400, 'invalid_idempotency_key', `the ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters`);
+    throw new HttpError(
+      400,
+      'invalid_idempotency_key',
+      `the ${IDEMPOTENCY_HEADER} header must be 1 to 255 visible ASCII characters`,
+    );
   }
   return raw;
 }
@@ -133,9 +154,14 @@ function replay(ctx: ApiContext, record: IdempotencyRecord, requestHash: string)
 }
 
 function inProgress(): HttpError {
-  return new HttpError(409, 'idempotency_in_progress', 'a request with this Idempotency-Key is still being processed; retry later', {
-    'Retry-After': RETRY_AFTER_SECONDS,
-  });
+  return new HttpError(
+    409,
+    'idempotency_in_progress',
+    'a request with this Idempotency-Key is still being processed; retry later',
+    {
+      'Retry-After': RETRY_AFTER_SECONDS,
+    },
+  );
 }
 
 /** A domain 409 (insufficient_stock, conflict, invalid_transition): a retry would be refused again. */
@@ -152,7 +178,9 @@ function isSuccess(status: number): boolean {
 
 /** SHA-256 of method, path and the validated body as canonical JSON (keys sorted at every depth). */
 export function hashRequest(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {
@@ -168,7 +196,11 @@ export function canonicalJson(value: unknown): string {
 
 /** The request's own failure is what the client must see; a failed release only delays a retry. */
 async function releaseQuietly(
-  ctx: ApiContext, store: IdempotencyStore, userId: number, key: string, claimedAt: Date,
+  ctx: ApiContext,
+  store: IdempotencyStore,
+  userId: number,
+  key: string,
+  claimedAt: Date,
 ): Promise<void> {
   try {
     await store.release(userId, key, claimedAt);

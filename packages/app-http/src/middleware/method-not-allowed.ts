@@ -29,6 +29,8 @@ export function methodNotAllowed(router: Router<ApiState>): Middleware<ApiState>
       ctx.status = 204;
       return;
     }
-    throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`, { Allow: allowed.join(', ') });
+    throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`, {
+      Allow: allowed.join(', '),
+    });
   };
 }

@@ -12,7 +12,9 @@ export async function charge(ctx: Pick<ApiContext, 'set'>, limiter: RateLimiter,
   ctx.set('X-RateLimit-Reset', String(Math.ceil(result.resetAt.getTime() / 1000)));
   if (!result.allowed) {
     const retryAfter = String(Math.max(1, result.retryAfterSeconds));
-    throw new HttpError(429, 'rate_limited', `too many requests; try again in ${retryAfter} seconds`, { 'Retry-After': retryAfter });
+    throw new HttpError(429, 'rate_limited', `too many requests; try again in ${retryAfter} seconds`, {
+      'Retry-After': retryAfter,
+    });
   }
 }
 

@@ -11,4 +11,3 @@ export function presentAddress(address: Address) {
     updated_at: address.updatedAt.toISOString(),
   };
 }
-

@@ -36,4 +36,3 @@ export function presentProductDetail(product: Product, policy: RentalPolicy) {
     })),
   };
 }
-

@@ -35,15 +35,25 @@ export function renderOrderReceipt(order: OrderView, options: ReceiptOptions): P
   const shipEnd = document.block('Ship to', addressLines(order.shippingAddress), { x: 300, y: top }, 230);
   document.moveTo(Math.max(billEnd, shipEnd));
 
-  document.table(COLUMNS, order.items.map((item) => [
-    item.productName, String(item.quantity), formatMoney(item.unitPrice), formatMoney(item.lineTotal),
-  ]));
-  document.moneyLines([
-    { label: 'Subtotal', amount: order.subtotal },
-    { label: `Shipping (${order.shippingMethod})`, amount: order.shipping },
-    { label: 'Tax', amount: order.tax },
-    { label: 'Total', amount: order.total, bold: true },
-  ], 240, 470);
+  document.table(
+    COLUMNS,
+    order.items.map((item) => [
+      item.productName,
+      String(item.quantity),
+      formatMoney(item.unitPrice),
+      formatMoney(item.lineTotal),
+    ]),
+  );
+  document.moneyLines(
+    [
+      { label: 'Subtotal', amount: order.subtotal },
+      { label: `Shipping (${order.shippingMethod})`, amount: order.shipping },
+      { label: 'Tax', amount: order.tax },
+      { label: 'Total', amount: order.total, bold: true },
+    ],
+    240,
+    470,
+  );
 
   document.space(2);
   document.note([

@@ -12,16 +12,27 @@ const badRequest = { description: 'Invalid input', schema: errorEnvelope };
 
 export function addressRoutes(api: ApiRouter, { addresses }: ApiServices): void {
   api.add({
-    method: 'get', path: '/auth/addresses', tag: 'addresses', access: SIGNED_IN,
+    method: 'get',
+    path: '/auth/addresses',
+    tag: 'addresses',
+    access: SIGNED_IN,
     summary: 'Your address book',
-    responses: { 200: { description: 'Addresses', schema: { type: 'object', properties: { addresses: { type: 'array', items: address } } } } },
+    responses: {
+      200: {
+        description: 'Addresses',
+        schema: { type: 'object', properties: { addresses: { type: 'array', items: address } } },
+      },
+    },
     async handle(ctx, { actor }) {
       ctx.body = { addresses: (await addresses.list(actor)).map(presentAddress) };
     },
   });
 
   api.add<object, unknown>({
-    method: 'post', path: '/auth/addresses', tag: 'addresses', access: SIGNED_IN,
+    method: 'post',
+    path: '/auth/addresses',
+    tag: 'addresses',
+    access: SIGNED_IN,
     summary: 'Add an address (the first one becomes the default)',
     body: createAddressBody,
     idempotent: true,
@@ -33,17 +44,27 @@ export function addressRoutes(api: ApiRouter, { addresses }: ApiServices): void 
   });
 
   api.add<object, unknown>({
-    method: 'put', path: '/auth/addresses/:id', tag: 'addresses', access: SIGNED_IN,
+    method: 'put',
+    path: '/auth/addresses/:id',
+    tag: 'addresses',
+    access: SIGNED_IN,
     summary: 'Change the fields given of one of your addresses',
     body: updateAddressBody,
     responses: { 200: { description: 'Updated', schema: wrapped('address', address) }, 400: badRequest, 404: notFound },
     async handle(ctx, { body, actor, params }) {
-      ctx.body = { address: presentAddress(await addresses.update(actor, params.id as number, camelKeys<Partial<AddressInput>>(body))) };
+      ctx.body = {
+        address: presentAddress(
+          await addresses.update(actor, params.id as number, camelKeys<Partial<AddressInput>>(body)),
+        ),
+      };
     },
   });
 
   api.add({
-    method: 'delete', path: '/auth/addresses/:id', tag: 'addresses', access: SIGNED_IN,
+    method: 'delete',
+    path: '/auth/addresses/:id',
+    tag: 'addresses',
+    access: SIGNED_IN,
     summary: 'Delete one of your addresses (orders keep their copy)',
     responses: { 200: { description: 'Deleted', schema: message }, 404: notFound },
     async handle(ctx, { actor, params }) {

@@ -1,4 +1,10 @@
-import { ValidationError, type AdminOrderFilter, type OrderStatus, type PaymentStatus, type StaffOrderUpdate } from '@giggatek/domain';
+import {
+  ValidationError,
+  type AdminOrderFilter,
+  type OrderStatus,
+  type PaymentStatus,
+  type StaffOrderUpdate,
+} from '@giggatek/domain';
 import type { ApiRouter } from '../api-router.js';
 import { needs } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
@@ -27,10 +33,17 @@ const END_OF_DAY_MS = 24 * 60 * 60 * 1000 - 1;
 
 export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): void {
   api.add<unknown, AdminListQuery>({
-    method: 'get', path: '/admin/orders', tag: 'admin-orders', access: needs('orders:manage'),
+    method: 'get',
+    path: '/admin/orders',
+    tag: 'admin-orders',
+    access: needs('orders:manage'),
     summary: "All customers' orders, newest first, filtered (manager or admin)",
     query: adminOrderListQuery,
-    responses: { 200: { description: 'A page of orders', schema: listOf('orders', order) }, 400: badRequest, 403: forbidden },
+    responses: {
+      200: { description: 'A page of orders', schema: listOf('orders', order) },
+      400: badRequest,
+      403: forbidden,
+    },
     async handle(ctx, { query, actor }) {
       const page = await ordering.listAllOrders(actor, adminFilter(query));
       ctx.body = presentPage('orders', page, presentOrder);
@@ -38,16 +51,26 @@ export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): voi
   });
 
   api.add({
-    method: 'get', path: '/admin/orders/:id', tag: 'admin-orders', access: needs('orders:manage'),
+    method: 'get',
+    path: '/admin/orders/:id',
+    tag: 'admin-orders',
+    access: needs('orders:manage'),
     summary: "Any customer's order with its payments and status history (manager or admin)",
-    responses: { 200: { description: 'The order', schema: wrapped('order', orderDetail) }, 403: forbidden, 404: notFound },
+    responses: {
+      200: { description: 'The order', schema: wrapped('order', orderDetail) },
+      403: forbidden,
+      404: notFound,
+    },
     async handle(ctx, { params, actor }) {
       ctx.body = { order: presentOrderDetail(await ordering.getOrder(actor, params.id as number)) };
     },
   });
 
   api.add<Record<string, unknown>, unknown>({
-    method: 'put', path: '/admin/orders/:id', tag: 'admin-orders', access: needs('orders:manage'),
+    method: 'put',
+    path: '/admin/orders/:id',
+    tag: 'admin-orders',
+    access: needs('orders:manage'),
     summary: 'Move an order along its lifecycle, record an offline payment, set the tracking number (manager or admin)',
     body: staffOrderUpdateBody,
     responses: {
@@ -61,7 +84,11 @@ export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): voi
       if (CHANGEABLE.every((field) => body[field] === undefined)) {
         throw new ValidationError([{ field: 'body', message: `give at least one of ${CHANGEABLE.join(', ')}` }]);
       }
-      ctx.body = { order: presentOrderDetail(await ordering.updateOrder(actor, params.id as number, camelKeys<StaffOrderUpdate>(body))) };
+      ctx.body = {
+        order: presentOrderDetail(
+          await ordering.updateOrder(actor, params.id as number, camelKeys<StaffOrderUpdate>(body)),
+        ),
+      };
     },
   });
 }
@@ -69,7 +96,8 @@ export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): voi
 /** `date_from`/`date_to` are whole UTC days, both included. */
 function adminFilter(query: AdminListQuery): AdminOrderFilter {
   const createdFrom = query.date_from === undefined ? undefined : new Date(`${query.date_from}T00:00:00.000Z`);
-  const createdTo = query.date_to === undefined ? undefined : new Date(Date.parse(`${query.date_to}T00:00:00.000Z`) + END_OF_DAY_MS);
+  const createdTo =
+    query.date_to === undefined ? undefined : new Date(Date.parse(`${query.date_to}T00:00:00.000Z`) + END_OF_DAY_MS);
   if (createdFrom && createdTo && createdFrom > createdTo) {
     throw new ValidationError([{ field: 'date_to', message: 'must not be before date_from' }]);
   }

@@ -13,7 +13,10 @@ interface PageQuery {
 
 export function adminStockRoutes(api: ApiRouter, { catalog }: ApiServices): void {
   api.add<unknown, PageQuery>({
-    method: 'get', path: '/admin/products/:id/stock-movements', tag: 'admin-products', access: needs('products:write'),
+    method: 'get',
+    path: '/admin/products/:id/stock-movements',
+    tag: 'admin-products',
+    access: needs('products:write'),
     summary: "A product's stock ledger, newest first: every change of its stock and why (manager or admin)",
     query: stockMovementListQuery,
     responses: {
@@ -23,7 +26,10 @@ export function adminStockRoutes(api: ApiRouter, { catalog }: ApiServices): void
       404: { description: 'No such product', schema: errorEnvelope },
     },
     async handle(ctx, { params, query, actor }) {
-      const page = await catalog.listStockMovements(actor, params.id as number, { page: query.page, perPage: query.per_page });
+      const page = await catalog.listStockMovements(actor, params.id as number, {
+        page: query.page,
+        perPage: query.per_page,
+      });
       ctx.body = presentPage('stock_movements', page, presentStockMovement);
     },
   });

@@ -24,11 +24,19 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   const { identity, limiters } = services;
 
   api.add<{ email: string; password: string; first_name: string; last_name: string; phone?: string | null }, unknown>({
-    method: 'post', path: '/auth/register', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/register',
+    tag: 'auth',
+    access: PUBLIC,
     summary: 'Create a customer account and sign in',
     body: schema.registerBody,
     before: [rateLimit(limiters.register)],
-    responses: { 201: { description: 'Registered', schema: schema.session }, 400: badRequest, 409: { description: 'Email taken', schema: errorEnvelope }, 429: tooMany },
+    responses: {
+      201: { description: 'Registered', schema: schema.session },
+      400: badRequest,
+      409: { description: 'Email taken', schema: errorEnvelope },
+      429: tooMany,
+    },
     async handle(ctx, { body }) {
       const result = await identity.register(camelKeys(body), client(ctx));
       ctx.status = 201;
@@ -37,13 +45,20 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ email: string; password: string }, unknown>({
-    method: 'post', path: '/auth/login', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/login',
+    tag: 'auth',
+    access: PUBLIC,
     summary: 'Sign in with email and password',
     body: schema.loginBody,
     // The general per-IP budget applies too (no spraying one password over many emails);
     // failures are also counted per IP + email, and a successful login resets those (SPEC §3).
     before: [rateLimit(limiters.general)],
-    responses: { 200: { description: 'Signed in', schema: schema.session }, 401: { description: 'Invalid email or password', schema: errorEnvelope }, 429: tooMany },
+    responses: {
+      200: { description: 'Signed in', schema: schema.session },
+      401: { description: 'Invalid email or password', schema: errorEnvelope },
+      429: tooMany,
+    },
     async handle(ctx, { body }) {
       const key = `${ctx.ip}|${normalizeEmail(body.email)}`;
       await charge(ctx, limiters.login, key);
@@ -54,7 +69,10 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ refresh_token?: string }, unknown>({
-    method: 'post', path: '/auth/refresh-token', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/refresh-token',
+    tag: 'auth',
+    access: PUBLIC,
     summary: 'Exchange a refresh token (rotated) or a live bearer access token for a new access token',
     body: schema.refreshBody,
     responses: { 200: { description: 'New tokens', schema: schema.tokens }, 401: unauthorized },
@@ -72,7 +90,10 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add({
-    method: 'post', path: '/auth/logout', tag: 'auth', access: SIGNED_IN,
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'auth',
+    access: SIGNED_IN,
     summary: 'Sign out: revokes the session and its refresh tokens',
     body: schema.refreshBody,
     responses: { 200: { description: 'Signed out', schema: message }, 401: unauthorized },
@@ -83,7 +104,10 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add({
-    method: 'get', path: '/auth/me', tag: 'auth', access: SIGNED_IN,
+    method: 'get',
+    path: '/auth/me',
+    tag: 'auth',
+    access: SIGNED_IN,
     summary: 'The signed-in user',
     responses: { 200: { description: 'The user', schema: wrapped('user', schema.user) }, 401: unauthorized },
     async handle(ctx, { actor }) {
@@ -92,17 +116,27 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ first_name?: string; last_name?: string; phone?: string | null }, unknown>({
-    method: 'put', path: '/auth/update-profile', tag: 'auth', access: SIGNED_IN,
+    method: 'put',
+    path: '/auth/update-profile',
+    tag: 'auth',
+    access: SIGNED_IN,
     summary: 'Change first name, last name or phone (other fields are ignored)',
     body: schema.updateProfileBody,
-    responses: { 200: { description: 'The user', schema: wrapped('user', schema.user) }, 400: badRequest, 401: unauthorized },
+    responses: {
+      200: { description: 'The user', schema: wrapped('user', schema.user) },
+      400: badRequest,
+      401: unauthorized,
+    },
     async handle(ctx, { body, actor }) {
       ctx.body = { user: presentUser(await identity.updateProfile(actor, camelKeys(body))) };
     },
   });
 
   api.add<{ current_password: string; new_password: string }, unknown>({
-    method: 'put', path: '/auth/change-password', tag: 'auth', access: SIGNED_IN,
+    method: 'put',
+    path: '/auth/change-password',
+    tag: 'auth',
+    access: SIGNED_IN,
     summary: "Change the password; the user's other sessions are revoked",
     body: schema.changePasswordBody,
     responses: { 200: { description: 'Changed', schema: message }, 400: badRequest, 401: unauthorized },
@@ -113,7 +147,10 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ email: string }, unknown>({
-    method: 'post', path: '/auth/password-reset-request', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/password-reset-request',
+    tag: 'auth',
+    access: PUBLIC,
     summary: 'Email a password reset link (always the same answer)',
     body: schema.resetRequestBody,
     before: [rateLimit(limiters.passwordReset)],
@@ -125,11 +162,19 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ token: string; new_password: string }, unknown>({
-    method: 'post', path: '/auth/password-reset', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/password-reset',
+    tag: 'auth',
+    access: PUBLIC,
     summary: "Set a new password with a reset token; revokes all the user's sessions",
     body: schema.resetBody,
     before: [rateLimit(limiters.passwordReset)],
-    responses: { 200: { description: 'Password reset', schema: message }, 400: badRequest, 401: unauthorized, 429: tooMany },
+    responses: {
+      200: { description: 'Password reset', schema: message },
+      400: badRequest,
+      401: unauthorized,
+      429: tooMany,
+    },
     async handle(ctx, { body }) {
       await identity.resetPassword({ token: body.token, newPassword: body.new_password });
       ctx.body = { message: 'Password has been reset; please sign in again' };
@@ -137,7 +182,10 @@ export function authRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ token: string }, unknown>({
-    method: 'post', path: '/auth/verify-email', tag: 'auth', access: PUBLIC,
+    method: 'post',
+    path: '/auth/verify-email',
+    tag: 'auth',
+    access: PUBLIC,
     summary: 'Confirm the email address with the token that was mailed',
     body: schema.verifyEmailBody,
     responses: { 200: { description: 'Verified', schema: message }, 401: unauthorized },

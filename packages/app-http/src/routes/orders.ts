@@ -51,12 +51,20 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
   const { ordering } = services;
 
   api.add<PlaceOrderBody, unknown>({
-    method: 'post', path: '/orders', tag: 'orders', access: SIGNED_IN,
-    summary: 'Place an order: the server prices it and takes the stock atomically. Honours an Idempotency-Key header (24 h).',
+    method: 'post',
+    path: '/orders',
+    tag: 'orders',
+    access: SIGNED_IN,
+    summary:
+      'Place an order: the server prices it and takes the stock atomically. Honours an Idempotency-Key header (24 h).',
     body: placeOrderBody,
     idempotent: true,
     responses: {
-      201: { description: 'Created (or, with a repeated Idempotency-Key, the first answer again with Idempotent-Replayed: true)', schema: wrapped('order', orderDetail) },
+      201: {
+        description:
+          'Created (or, with a repeated Idempotency-Key, the first answer again with Idempotent-Replayed: true)',
+        schema: wrapped('order', orderDetail),
+      },
       400: badRequest,
       404: { description: 'Unknown product or address not yours', schema: errorEnvelope },
       409: { description: 'insufficient_stock (with shortages)', schema: insufficientStock },
@@ -75,18 +83,28 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<unknown, ListQuery>({
-    method: 'get', path: '/orders', tag: 'orders', access: SIGNED_IN,
+    method: 'get',
+    path: '/orders',
+    tag: 'orders',
+    access: SIGNED_IN,
     summary: 'Your orders, newest first',
     query: orderListQuery,
     responses: { 200: { description: 'A page of your orders', schema: listOf('orders', order) }, 400: badRequest },
     async handle(ctx, { query, actor }) {
-      const page = await ordering.listOrders(actor, { page: query.page, perPage: query.per_page, status: query.status });
+      const page = await ordering.listOrders(actor, {
+        page: query.page,
+        perPage: query.per_page,
+        status: query.status,
+      });
       ctx.body = presentPage('orders', page, presentOrder);
     },
   });
 
   api.add({
-    method: 'get', path: '/orders/:id', tag: 'orders', access: SIGNED_IN,
+    method: 'get',
+    path: '/orders/:id',
+    tag: 'orders',
+    access: SIGNED_IN,
     summary: 'One of your orders with its items, addresses, payments and status history',
     responses: { 200: { description: 'The order', schema: wrapped('order', orderDetail) }, 404: notFound },
     async handle(ctx, { params, actor }) {
@@ -95,7 +113,10 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<{ note?: string | null }, unknown>({
-    method: 'post', path: '/orders/:id/cancel', tag: 'orders', access: SIGNED_IN,
+    method: 'post',
+    path: '/orders/:id/cancel',
+    tag: 'orders',
+    access: SIGNED_IN,
     summary: 'Cancel one of your orders while it is pending and unpaid; its stock comes back',
     body: cancelOrderBody,
     responses: {
@@ -104,12 +125,17 @@ export function orderRoutes(api: ApiRouter, services: ApiServices): void {
       409: { description: 'invalid_transition: the order is no longer pending and unpaid', schema: errorEnvelope },
     },
     async handle(ctx, { params, actor, body }) {
-      ctx.body = { order: presentOrderDetail(await ordering.cancelOrder(actor, params.id as number, body.note ?? null)) };
+      ctx.body = {
+        order: presentOrderDetail(await ordering.cancelOrder(actor, params.id as number, body.note ?? null)),
+      };
     },
   });
 
   api.add({
-    method: 'get', path: '/orders/:id/receipt', tag: 'orders', access: SIGNED_IN,
+    method: 'get',
+    path: '/orders/:id/receipt',
+    tag: 'orders',
+    access: SIGNED_IN,
     summary: 'A PDF receipt of one of your orders',
     responses: {
       200: { description: 'The receipt', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } },

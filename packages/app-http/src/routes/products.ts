@@ -30,7 +30,10 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
   const { catalog } = services;
 
   api.add<unknown, ListQuery>({
-    method: 'get', path: '/products', tag: 'products', access: PUBLIC,
+    method: 'get',
+    path: '/products',
+    tag: 'products',
+    access: PUBLIC,
     summary: 'Active products, filtered, sorted and paged',
     query: productListQuery,
     responses: { 200: { description: 'A page of products', schema: listOf('products', product) }, 400: badRequest },
@@ -53,7 +56,10 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add({
-    method: 'get', path: '/products/:id', tag: 'products', access: PUBLIC,
+    method: 'get',
+    path: '/products/:id',
+    tag: 'products',
+    access: PUBLIC,
     summary: 'One product (archived ones too) with its rental quotes per term',
     responses: { 200: { description: 'The product', schema: wrapped('product', product) }, 404: notFound },
     async handle(ctx, { params }) {
@@ -63,11 +69,18 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<object, unknown>({
-    method: 'post', path: '/products', tag: 'products', access: needs('products:write'),
+    method: 'post',
+    path: '/products',
+    tag: 'products',
+    access: needs('products:write'),
     summary: 'Create a product (manager or admin)',
     body: createProductBody,
     idempotent: true,
-    responses: { 201: { description: 'Created', schema: wrapped('product', product) }, 400: badRequest, 403: forbidden },
+    responses: {
+      201: { description: 'Created', schema: wrapped('product', product) },
+      400: badRequest,
+      403: forbidden,
+    },
     async handle(ctx, { body, actor }) {
       ctx.status = 201;
       ctx.body = { product: presentProduct(await catalog.createProduct(actor, camelKeys<ProductInput>(body))) };
@@ -75,27 +88,46 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
   });
 
   api.add<object, unknown>({
-    method: 'put', path: '/products/:id', tag: 'products', access: needs('products:write'),
+    method: 'put',
+    path: '/products/:id',
+    tag: 'products',
+    access: needs('products:write'),
     summary: 'Change the fields given (manager or admin)',
     body: updateProductBody,
-    responses: { 200: { description: 'Updated', schema: wrapped('product', product) }, 400: badRequest, 403: forbidden, 404: notFound },
+    responses: {
+      200: { description: 'Updated', schema: wrapped('product', product) },
+      400: badRequest,
+      403: forbidden,
+      404: notFound,
+    },
     async handle(ctx, { body, actor, params }) {
-      ctx.body = { product: presentProduct(await catalog.updateProduct(actor, params.id as number, camelKeys<ProductInput>(body))) };
+      ctx.body = {
+        product: presentProduct(await catalog.updateProduct(actor, params.id as number, camelKeys<ProductInput>(body))),
+      };
     },
   });
 
   api.add({
-    method: 'delete', path: '/products/:id', tag: 'products', access: needs('products:delete'),
+    method: 'delete',
+    path: '/products/:id',
+    tag: 'products',
+    access: needs('products:delete'),
     summary: 'Delete a product; archived instead when orders or rentals refer to it (admin)',
     responses: {
       200: { description: 'Deleted or archived', schema: message },
       403: forbidden,
       404: notFound,
-      409: { description: 'conflict: an order for it was placed meanwhile, so it was archived instead', schema: errorEnvelope },
+      409: {
+        description: 'conflict: an order for it was placed meanwhile, so it was archived instead',
+        schema: errorEnvelope,
+      },
     },
     async handle(ctx, { actor, params }) {
       const { outcome } = await catalog.deleteProduct(actor, params.id as number);
-      ctx.body = { message: outcome === 'archived' ? 'Product archived (it has orders or rentals)' : 'Product deleted', outcome };
+      ctx.body = {
+        message: outcome === 'archived' ? 'Product archived (it has orders or rentals)' : 'Product deleted',
+        outcome,
+      };
     },
   });
 }

@@ -5,7 +5,10 @@ import { buildOpenApi } from '../openapi.js';
 
 export function systemRoutes(api: ApiRouter, services: ApiServices): void {
   api.add({
-    method: 'get', path: '/health', tag: 'system', access: PUBLIC,
+    method: 'get',
+    path: '/health',
+    tag: 'system',
+    access: PUBLIC,
     summary: 'Liveness and database reachability (503 when the database is down)',
     responses: {
       200: { description: 'Healthy', schema: health },
@@ -20,7 +23,10 @@ export function systemRoutes(api: ApiRouter, services: ApiServices): void {
 
   let document: object | undefined;
   api.add({
-    method: 'get', path: '/openapi.json', tag: 'system', access: PUBLIC,
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'system',
+    access: PUBLIC,
     summary: 'This API described as OpenAPI 3.1, generated from the schemas that validate requests',
     responses: { 200: { description: 'The OpenAPI document' } },
     async handle(ctx) {

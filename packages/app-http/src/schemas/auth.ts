@@ -2,7 +2,12 @@ import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, ROLES } from '@gig
 import type { JsonSchema } from '../validation.js';
 import { text } from './common.js';
 
-const email: JsonSchema = { type: 'string', minLength: 3, maxLength: EMAIL_MAX_LENGTH, description: 'Case-insensitive; stored lower-cased.' };
+const email: JsonSchema = {
+  type: 'string',
+  minLength: 3,
+  maxLength: EMAIL_MAX_LENGTH,
+  description: 'Case-insensitive; stored lower-cased.',
+};
 // The password policy itself (8+ chars, classes, ≤ 72 bytes) lives in the domain, which
 // names the exact rule; the schema only insists on a string of sane size.
 const password: JsonSchema = { type: 'string', minLength: 1, maxLength: 1024 };

@@ -9,7 +9,11 @@ export const errorEnvelope: JsonSchema = {
     code: { type: 'string', description: 'Stable snake_case code.' },
     details: {
       type: 'array',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
     },
     request_id: { type: 'string' },
   },
@@ -39,7 +43,11 @@ export const message: JsonSchema = {
 };
 
 export function listOf(key: string, item: JsonSchema): JsonSchema {
-  return { type: 'object', required: [key, 'pagination'], properties: { [key]: { type: 'array', items: item }, pagination } };
+  return {
+    type: 'object',
+    required: [key, 'pagination'],
+    properties: { [key]: { type: 'array', items: item }, pagination },
+  };
 }
 
 export function wrapped(key: string, item: JsonSchema): JsonSchema {

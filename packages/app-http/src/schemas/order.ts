@@ -1,6 +1,14 @@
 import {
-  EMAIL_MAX_LENGTH, MAX_LINE_QUANTITY, MAX_ORDER_LINES, MIN_LINE_QUANTITY, ORDER_NOTES_MAX_LENGTH, ORDER_STATUSES,
-  PAYMENT_STATUSES, SHIPPING_METHODS, STAFF_NOTE_MAX_LENGTH, TRACKING_NUMBER_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  MAX_LINE_QUANTITY,
+  MAX_ORDER_LINES,
+  MIN_LINE_QUANTITY,
+  ORDER_NOTES_MAX_LENGTH,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  SHIPPING_METHODS,
+  STAFF_NOTE_MAX_LENGTH,
+  TRACKING_NUMBER_MAX_LENGTH,
 } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
 import { pageQuery } from './common.js';
@@ -21,7 +29,10 @@ export const placeOrderBody: JsonSchema = {
       items: {
         type: 'object',
         required: ['product_id', 'quantity'],
-        properties: { product_id: id, quantity: { type: 'integer', minimum: MIN_LINE_QUANTITY, maximum: MAX_LINE_QUANTITY } },
+        properties: {
+          product_id: id,
+          quantity: { type: 'integer', minimum: MIN_LINE_QUANTITY, maximum: MAX_LINE_QUANTITY },
+        },
       },
     },
     shipping_address_id: id,
@@ -33,7 +44,13 @@ export const placeOrderBody: JsonSchema = {
 
 export const cancelOrderBody: JsonSchema = {
   type: 'object',
-  properties: { note: { type: ['string', 'null'], maxLength: STAFF_NOTE_MAX_LENGTH, description: 'Why; kept in the status history.' } },
+  properties: {
+    note: {
+      type: ['string', 'null'],
+      maxLength: STAFF_NOTE_MAX_LENGTH,
+      description: 'Why; kept in the status history.',
+    },
+  },
 };
 
 export const orderListQuery: JsonSchema = {
@@ -47,7 +64,12 @@ export const adminOrderListQuery: JsonSchema = {
     ...pageQuery,
     status: { type: 'string', enum: [...ORDER_STATUSES] },
     payment_status: { type: 'string', enum: [...PAYMENT_STATUSES] },
-    customer_email: { type: 'string', minLength: 1, maxLength: EMAIL_MAX_LENGTH, description: 'Exact match, any letter case.' },
+    customer_email: {
+      type: 'string',
+      minLength: 1,
+      maxLength: EMAIL_MAX_LENGTH,
+      description: 'Exact match, any letter case.',
+    },
     date_from: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or after this UTC day.' },
     date_to: { type: 'string', format: 'date', description: 'YYYY-MM-DD: orders created on or before this UTC day.' },
   },
@@ -58,7 +80,11 @@ export const staffOrderUpdateBody: JsonSchema = {
   description: 'At least one of status, payment_status, tracking_number, note (a bare note is added to the history).',
   properties: {
     status: { type: 'string', enum: [...ORDER_STATUSES] },
-    payment_status: { type: 'string', enum: [...PAYMENT_STATUSES], description: "Offline payments: 'paid' moves a pending order to processing." },
+    payment_status: {
+      type: 'string',
+      enum: [...PAYMENT_STATUSES],
+      description: "Offline payments: 'paid' moves a pending order to processing.",
+    },
     tracking_number: { type: ['string', 'null'], minLength: 1, maxLength: TRACKING_NUMBER_MAX_LENGTH },
     note: { type: ['string', 'null'], maxLength: STAFF_NOTE_MAX_LENGTH, description: 'Kept in the status history.' },
   },
@@ -97,8 +123,23 @@ const money: JsonSchema = { type: 'integer', description: 'Cents.' };
 export const order: JsonSchema = {
   type: 'object',
   required: [
-    'id', 'user_id', 'status', 'payment_status', 'currency', 'subtotal', 'shipping', 'tax', 'total', 'shipping_method',
-    'shipping_address', 'billing_address', 'tracking_number', 'notes', 'items', 'created_at', 'updated_at',
+    'id',
+    'user_id',
+    'status',
+    'payment_status',
+    'currency',
+    'subtotal',
+    'shipping',
+    'tax',
+    'total',
+    'shipping_method',
+    'shipping_address',
+    'billing_address',
+    'tracking_number',
+    'notes',
+    'items',
+    'created_at',
+    'updated_at',
   ],
   properties: {
     id,
@@ -131,7 +172,11 @@ export const payment: JsonSchema = {
     kind: { type: 'string', enum: ['order', 'installment', 'buyout', 'refund'] },
     amount: money,
     currency: { type: 'string', enum: ['usd'] },
-    status: { type: 'string', enum: ['pending', 'paid', 'failed', 'refunded'], description: "A payment that succeeded reads 'paid'." },
+    status: {
+      type: 'string',
+      enum: ['pending', 'paid', 'failed', 'refunded'],
+      description: "A payment that succeeded reads 'paid'.",
+    },
     created_at: timestamp,
   },
 };

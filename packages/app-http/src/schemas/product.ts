@@ -31,7 +31,11 @@ const writableFields = {
     maxProperties: PRODUCT_LIMITS.specifications,
     additionalProperties: { type: ['string', 'number'] },
   },
-  image_urls: { type: 'array', maxItems: PRODUCT_LIMITS.images, items: { type: 'string', minLength: 1, maxLength: PRODUCT_LIMITS.imageUrl } },
+  image_urls: {
+    type: 'array',
+    maxItems: PRODUCT_LIMITS.images,
+    items: { type: 'string', minLength: 1, maxLength: PRODUCT_LIMITS.imageUrl },
+  },
   price: { type: 'integer', exclusiveMinimum: 0, description: 'Cash price in cents.' },
   rental_rates: {
     type: 'object',

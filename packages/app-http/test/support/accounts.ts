@@ -23,16 +23,30 @@ export async function registerCustomer(server: TestServer, email = uniqueEmail()
     body: { email, password: STRONG_PASSWORD, first_name: 'Test', last_name: 'Customer' },
   });
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { token: response.body.token, refreshToken: response.body.refresh_token, userId: response.body.user.id, email };
+  return {
+    token: response.body.token,
+    refreshToken: response.body.refresh_token,
+    userId: response.body.user.id,
+    email,
+  };
 }
 
 /** Creates a staff account the way the CLI does, then signs in through the API. */
 export async function signInAs(server: TestServer, role: Role): Promise<SignedIn> {
   const email = uniqueEmail(role);
   await resolve(server.container, TOKENS.IdentityUseCases).createUser({
-    email, password: STRONG_PASSWORD, firstName: 'Staff', lastName: role, role,
+    email,
+    password: STRONG_PASSWORD,
+    firstName: 'Staff',
+    lastName: role,
+    role,
   });
   const response = await server.request('POST', '/api/auth/login', { body: { email, password: STRONG_PASSWORD } });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { token: response.body.token, refreshToken: response.body.refresh_token, userId: response.body.user.id, email };
+  return {
+    token: response.body.token,
+    refreshToken: response.body.refresh_token,
+    userId: response.body.user.id,
+    email,
+  };
 }

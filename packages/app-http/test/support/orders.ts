@@ -17,7 +17,10 @@ export const ADDRESS = {
 };
 
 /** A registered customer with one address in their book. */
-export async function customerWithAddress(server: TestServer, address: Record<string, unknown> = ADDRESS): Promise<Customer> {
+export async function customerWithAddress(
+  server: TestServer,
+  address: Record<string, unknown> = ADDRESS,
+): Promise<Customer> {
   const customer = await registerCustomer(server);
   const response = await server.request('POST', '/api/auth/addresses', { token: customer.token, body: address });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -30,8 +33,16 @@ export function manager(server: TestServer): Promise<SignedIn> {
 }
 
 /** An active product with the given price and stock; answers its id. */
-export async function productWith(server: TestServer, staffToken: string, fields: { price: number; stock: number; name?: string }): Promise<number> {
-  const product = await createProduct(server, staffToken, { name: fields.name ?? `Part ${Math.random().toString(36).slice(2, 8)}`, price: fields.price, stock: fields.stock });
+export async function productWith(
+  server: TestServer,
+  staffToken: string,
+  fields: { price: number; stock: number; name?: string },
+): Promise<number> {
+  const product = await createProduct(server, staffToken, {
+    name: fields.name ?? `Part ${Math.random().toString(36).slice(2, 8)}`,
+    price: fields.price,
+    stock: fields.stock,
+  });
   return product.id as number;
 }
 
@@ -50,7 +61,12 @@ export function placeOrder(
 }
 
 /** Places an order that must succeed; answers the presented order. */
-export async function placedOrder(server: TestServer, customer: Customer, items: { product_id: number; quantity: number }[], extra: Record<string, unknown> = {}) {
+export async function placedOrder(
+  server: TestServer,
+  customer: Customer,
+  items: { product_id: number; quantity: number }[],
+  extra: Record<string, unknown> = {},
+) {
   const response = await placeOrder(server, customer, items, extra);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.order;
@@ -66,7 +82,10 @@ export async function stockOf(server: TestServer, productId: number): Promise<nu
 
 export async function orderCount(server: TestServer, userId?: number): Promise<number> {
   const page = { page: 1, perPage: 1 };
-  const found = userId === undefined ? await server.storage.orders.listAll(page) : await server.storage.orders.listForUser(userId, page);
+  const found =
+    userId === undefined
+      ? await server.storage.orders.listAll(page)
+      : await server.storage.orders.listForUser(userId, page);
   return found.total;
 }
 
@@ -84,7 +103,9 @@ export async function changesTo(server: TestServer, orderId: number, to: string)
 
 /** A new access token for an account (after a test moved the clock past the 15-minute token life). */
 export async function signInAgain(server: TestServer, account: { email: string }): Promise<string> {
-  const response = await server.request('POST', '/api/auth/login', { body: { email: account.email, password: STRONG_PASSWORD } });
+  const response = await server.request('POST', '/api/auth/login', {
+    body: { email: account.email, password: STRONG_PASSWORD },
+  });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body.token as string;
 }

@@ -29,7 +29,9 @@ export function storedOneTimeToken(server: TestServer, purpose: OneTimeTokenPurp
 
 /** The session an access token belongs to (its `sid` claim). */
 export async function sessionOfToken(server: TestServer, accessToken: string) {
-  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8')) as { sid: number };
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8')) as {
+    sid: number;
+  };
   const session = await server.storage.sessions.findById(claims.sid);
   if (!session) throw new Error(`no session ${claims.sid}`);
   return session;

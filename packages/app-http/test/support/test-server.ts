@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import {
-  createContainer, DEFAULT_RATE_LIMITS, disposeContainer, loadConfig, resolve, TOKENS,
-  type RateLimitSettings, type Storage,
+  createContainer,
+  DEFAULT_RATE_LIMITS,
+  disposeContainer,
+  loadConfig,
+  resolve,
+  TOKENS,
+  type RateLimitSettings,
+  type Storage,
 } from '@giggatek/adapters';
 import { FixedClock } from '@giggatek/domain';
 import type { Container } from 'inversify';
@@ -71,7 +77,10 @@ export const RELAXED_LIMITS: RateLimitSettings = {
 export async function startTestServer(
   engine: Engine,
   options: {
-    rateLimits?: RateLimitSettings; redis?: boolean; env?: Record<string, string>; logger?: Logger;
+    rateLimits?: RateLimitSettings;
+    redis?: boolean;
+    env?: Record<string, string>;
+    logger?: Logger;
     /** Swaps bindings (slow test doubles) before anything is resolved from the container. */
     configure?: (container: Container) => void;
     /** SQLite in a temporary file (see `databaseUrl`) rather than in memory, so a second connection can open it. */
@@ -109,14 +118,23 @@ export async function startTestServer(
   options.configure?.(container);
   const storage = resolve(container, TOKENS.Storage);
   await storage.migrate();
-  const server: Server = createHttpServer(apiServices(container), { logger: options.logger ?? createLogger('silent'), trustProxy: config.trustProxy });
+  const server: Server = createHttpServer(apiServices(container), {
+    logger: options.logger ?? createLogger('silent'),
+    trustProxy: config.trustProxy,
+  });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
   return {
-    url, databaseUrl, storage, clock, mailer, container,
+    url,
+    databaseUrl,
+    storage,
+    clock,
+    mailer,
+    container,
     get db(): Knex {
-      if (engine === 'memory') throw new Error('server.db is SQL only: this suite runs on memory, check state through server.storage');
+      if (engine === 'memory')
+        throw new Error('server.db is SQL only: this suite runs on memory, check state through server.storage');
       return resolve(container, TOKENS.Database);
     },
     async request(method, path, { body, token, headers = {} } = {}) {

@@ -14,7 +14,8 @@ export const DEFAULT_COUNTRY = 'US';
  */
 export function validateAddressInput(input: AddressInput): AddressData {
   const problems = new Problems();
-  const text = (value: unknown, field: string): string => requiredText(value, field, ADDRESS_TEXT_MAX_LENGTH, problems) ?? '';
+  const text = (value: unknown, field: string): string =>
+    requiredText(value, field, ADDRESS_TEXT_MAX_LENGTH, problems) ?? '';
   const data: AddressData = {
     label: optionalText(input.label, 'label', ADDRESS_TEXT_MAX_LENGTH, problems),
     recipientName: text(input.recipientName, 'recipient_name'),
@@ -27,7 +28,8 @@ export function validateAddressInput(input: AddressInput): AddressData {
     phone: optionalPhone(input.phone, 'phone', problems),
     isDefault: input.isDefault === true,
   };
-  if (input.isDefault !== undefined && typeof input.isDefault !== 'boolean') problems.add('is_default', 'must be true or false');
+  if (input.isDefault !== undefined && typeof input.isDefault !== 'boolean')
+    problems.add('is_default', 'must be true or false');
   problems.throwIfAny();
   return data;
 }

@@ -45,7 +45,12 @@ export class AddressService implements AddressUseCases {
     // isDefault is a request, not a stored fact to re-send: only an explicit true sets it
     // (the repository ignores unsetting the default; another address must take it over).
     merged.isDefault = input.isDefault ?? false;
-    const updated = await this.deps.addresses.update(actor.userId, id, validateAddressInput(merged), this.deps.clock.now());
+    const updated = await this.deps.addresses.update(
+      actor.userId,
+      id,
+      validateAddressInput(merged),
+      this.deps.clock.now(),
+    );
     if (!updated) throw notFound('address');
     return updated;
   }

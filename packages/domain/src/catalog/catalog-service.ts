@@ -86,7 +86,9 @@ export class CatalogService implements CatalogUseCases {
     assertCan(actor, 'products:write');
     const data = validateNewProduct(input, await this.categories());
     const now = this.deps.clock.now();
-    return this.withFreeSlug(data.name, (slug) => this.deps.products.create({ ...data, slug }, now, changeActorOf(actor)));
+    return this.withFreeSlug(data.name, (slug) =>
+      this.deps.products.create({ ...data, slug }, now, changeActorOf(actor)),
+    );
   }
 
   async updateProduct(actor: Actor, id: Id, input: ProductInput): Promise<Product> {
@@ -106,7 +108,8 @@ export class CatalogService implements CatalogUseCases {
       let updated = await this.deps.products.update(id, fields, now);
       // The stock is set against the row as it is when locked, never the copy read above:
       // an order placed meanwhile stays in the ledger (SPEC §4).
-      if (updated && stock !== undefined) updated = await this.deps.products.setStock(id, stock, { actor: changeActorOf(actor), now });
+      if (updated && stock !== undefined)
+        updated = await this.deps.products.setStock(id, stock, { actor: changeActorOf(actor), now });
       if (!updated) throw notFound('product');
       return updated;
     });
@@ -133,7 +136,10 @@ export class CatalogService implements CatalogUseCases {
       }
     });
     if (outcome === 'archived meanwhile') {
-      throw new DomainError('conflict', 'an order for this product was placed meanwhile: it was archived instead of deleted');
+      throw new DomainError(
+        'conflict',
+        'an order for this product was placed meanwhile: it was archived instead of deleted',
+      );
     }
     return { outcome };
   }
@@ -169,9 +175,11 @@ export class CatalogService implements CatalogUseCases {
 function assertValidFilter(filter: ProductFilter): void {
   const problems = new Problems();
   pageProblems(filter, problems);
-  if (!(PRODUCT_SORTS as readonly string[]).includes(filter.sort)) problems.add('sort', `must be one of: ${PRODUCT_SORTS.join(', ')}`);
+  if (!(PRODUCT_SORTS as readonly string[]).includes(filter.sort))
+    problems.add('sort', `must be one of: ${PRODUCT_SORTS.join(', ')}`);
   const price = (value: number | undefined, field: string): void => {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) problems.add(field, 'must be a whole number of cents, 0 or more');
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0))
+      problems.add(field, 'must be a whole number of cents, 0 or more');
   };
   price(filter.priceMin, 'price_min');
   price(filter.priceMax, 'price_max');

@@ -17,8 +17,12 @@ export const PRODUCT_LIMITS = {
 } as const;
 
 const REQUIRED: ReadonlyArray<[keyof ProductInput, string]> = [
-  ['name', 'name'], ['category', 'category'], ['brand', 'brand'],
-  ['condition', 'condition'], ['price', 'price'], ['stock', 'stock'],
+  ['name', 'name'],
+  ['category', 'category'],
+  ['brand', 'brand'],
+  ['condition', 'condition'],
+  ['price', 'price'],
+  ['stock', 'stock'],
 ];
 
 /** A new product: the required fields must be present, the others take their defaults. */
@@ -36,15 +40,24 @@ export function validateNewProduct(input: ProductInput, categories: readonly str
  * the fields that were given, so the write never puts back a stale copy of the others
  * (stock above all: orders take it concurrently).
  */
-export function validateProductUpdate(current: Product, input: ProductInput, categories: readonly string[]): Partial<ProductData> {
+export function validateProductUpdate(
+  current: Product,
+  input: ProductInput,
+  categories: readonly string[],
+): Partial<ProductData> {
   const merged = validateProduct({ ...toInput(current), ...defined(input) }, categories);
   const given = Object.keys(defined(input)) as (keyof ProductInput & keyof ProductData)[];
   return Object.fromEntries(given.map((key) => [key, merged[key]]));
 }
 
 const PRODUCT_DEFAULTS: ProductInput = {
-  description: '', specifications: {}, imageUrls: [], rentalRates: {},
-  rentable: false, isFeatured: false, status: 'active',
+  description: '',
+  specifications: {},
+  imageUrls: [],
+  rentalRates: {},
+  rentable: false,
+  isFeatured: false,
+  status: 'active',
 };
 
 /** Every SPEC §2 rule; problems name the field as the API spells it. */
@@ -64,7 +77,12 @@ export function validateProduct(input: ProductInput, categories: readonly string
     problems.add('stock', 'must be a whole number, 0 or more');
   }
   const product: ProductData = {
-    name, description, brand, category, condition, status,
+    name,
+    description,
+    brand,
+    category,
+    condition,
+    status,
     price: priceOk ? cents(price) : cents(0),
     stock: stock as number,
     specifications: checkSpecifications(input.specifications, problems),
@@ -77,7 +95,14 @@ export function validateProduct(input: ProductInput, categories: readonly string
   return product;
 }
 
-function text(value: unknown, field: string, min: number, max: number, problems: Problems, shape: TextShape = 'line'): string {
+function text(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+  problems: Problems,
+  shape: TextShape = 'line',
+): string {
   if (typeof value !== 'string') {
     problems.add(field, 'must be a string');
     return '';
@@ -139,9 +164,11 @@ function checkImageUrls(value: unknown, problems: Problems): string[] {
     return [];
   }
   const urls: string[] = value;
-  if (urls.length > PRODUCT_LIMITS.images) problems.add('image_urls', `may have at most ${PRODUCT_LIMITS.images} images`);
+  if (urls.length > PRODUCT_LIMITS.images)
+    problems.add('image_urls', `may have at most ${PRODUCT_LIMITS.images} images`);
   const bad = urls.find((url) => !isImageUrl(url));
-  if (bad !== undefined) problems.add('image_urls', `each must be an https:// URL or a path starting with / (got "${bad.slice(0, 80)}")`);
+  if (bad !== undefined)
+    problems.add('image_urls', `each must be an https:// URL or a path starting with / (got "${bad.slice(0, 80)}")`);
   return [...urls];
 }
 
@@ -185,10 +212,19 @@ function checkRentalRates(value: unknown, price: number | null, problems: Proble
 
 function toInput(product: Product): ProductInput {
   return {
-    name: product.name, description: product.description, category: product.category, brand: product.brand,
-    condition: product.condition, specifications: product.specifications, imageUrls: product.imageUrls,
-    price: product.price, rentalRates: product.rentalRates, rentable: product.rentable, stock: product.stock,
-    isFeatured: product.isFeatured, status: product.status,
+    name: product.name,
+    description: product.description,
+    category: product.category,
+    brand: product.brand,
+    condition: product.condition,
+    specifications: product.specifications,
+    imageUrls: product.imageUrls,
+    price: product.price,
+    rentalRates: product.rentalRates,
+    rentable: product.rentable,
+    stock: product.stock,
+    isFeatured: product.isFeatured,
+    status: product.status,
   };
 }
 

@@ -2,7 +2,15 @@ import type { Cents } from '../shared/money.js';
 import type { Id } from '../shared/ids.js';
 
 export const DEFAULT_CATEGORIES = [
-  'GPUs', 'CPUs', 'Memory', 'Storage', 'Laptops', 'Desktops', 'Monitors', 'Peripherals', 'Accessories',
+  'GPUs',
+  'CPUs',
+  'Memory',
+  'Storage',
+  'Laptops',
+  'Desktops',
+  'Monitors',
+  'Peripherals',
+  'Accessories',
 ] as const;
 
 export const CONDITIONS = ['Excellent', 'Good', 'Fair', 'Refurbished', 'Open Box'] as const;

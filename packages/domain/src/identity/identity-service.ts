@@ -8,7 +8,13 @@ import { checkEmail, normalizeEmail } from './email.js';
 import { issueOneTimeToken, redeemOneTimeToken } from './one-time-tokens.js';
 import { assertValidPassword, checkPassword, PASSWORD_MAX_BYTES, utf8Length } from './password-policy.js';
 import type {
-  AccessClaims, OneTimeTokenRepository, PasswordHasher, SecretTokens, SessionRepository, TokenSigner, UserRepository,
+  AccessClaims,
+  OneTimeTokenRepository,
+  PasswordHasher,
+  SecretTokens,
+  SessionRepository,
+  TokenSigner,
+  UserRepository,
 } from './ports.js';
 import { assertValidProfilePatch, checkProfile } from './profile-rules.js';
 import { requireLiveSession, rotateRefreshToken, startSession } from './session-tokens.js';
@@ -113,9 +119,16 @@ export class IdentityService implements IdentityUseCases {
     // The role is fixed here: a `role` smuggled into the input is never read.
     const user = await this.createValidatedUser(input, 'customer');
     const token = await issueOneTimeToken(
-      this.deps, user.id, 'email_verification', this.policy.emailVerificationTtlHours * HOUR_MS,
+      this.deps,
+      user.id,
+      'email_verification',
+      this.policy.emailVerificationTtlHours * HOUR_MS,
     );
-    await notifyBestEffort(this.deps.notifier, { template: 'welcome', to: user.email, data: { first_name: user.firstName } });
+    await notifyBestEffort(this.deps.notifier, {
+      template: 'welcome',
+      to: user.email,
+      data: { first_name: user.firstName },
+    });
     await notifyBestEffort(this.deps.notifier, {
       template: 'verify_email',
       to: user.email,
@@ -162,7 +175,10 @@ export class IdentityService implements IdentityUseCases {
       );
     }
     const signed = await this.deps.signer.signAccessToken({
-      sub: actor.userId, role: actor.role, sid: actor.sessionId as Id, renewedByBearer: true,
+      sub: actor.userId,
+      role: actor.role,
+      sid: actor.sessionId as Id,
+      renewedByBearer: true,
     });
     return { accessToken: signed.token, expiresIn: signed.expiresIn };
   }
@@ -249,7 +265,10 @@ export class IdentityService implements IdentityUseCases {
   async resetPassword(input: { token: string; newPassword: string }): Promise<void> {
     let passwordHash = '';
     const token = await redeemOneTimeToken(
-      this.deps, 'password_reset', input.token, 'reset token is invalid or expired',
+      this.deps,
+      'password_reset',
+      input.token,
+      'reset token is invalid or expired',
       async () => {
         // Checked before the token is used up, so a weak password can be corrected and retried.
         assertValidPassword(input.newPassword, 'new_password');
@@ -265,7 +284,10 @@ export class IdentityService implements IdentityUseCases {
 
   async verifyEmail(token: string): Promise<void> {
     const used = await redeemOneTimeToken(
-      this.deps, 'email_verification', token, 'verification token is invalid or expired',
+      this.deps,
+      'email_verification',
+      token,
+      'verification token is invalid or expired',
     );
     await this.deps.users.markEmailVerified(used.userId, this.deps.clock.now());
   }
@@ -288,7 +310,11 @@ export class IdentityService implements IdentityUseCases {
     const passwordHash = await this.deps.hasher.hash(input.password);
     // The repository enforces uniqueness too, for two registrations racing past the check above.
     return this.deps.users.create({
-      email: email as string, passwordHash, ...profile, role, createdAt: this.deps.clock.now(),
+      email: email as string,
+      passwordHash,
+      ...profile,
+      role,
+      createdAt: this.deps.clock.now(),
     });
   }
 

@@ -42,9 +42,12 @@ export interface AccessClaims {
 
 export interface TokenSigner {
   /** Signs a short-lived access token (15 minutes by default). */
-  signAccessToken(
-    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
-  ): Promise<{ token: string; expiresIn: number }>;
+  signAccessToken(claims: {
+    sub: Id;
+    role: Role;
+    sid: Id;
+    renewedByBearer?: boolean;
+  }): Promise<{ token: string; expiresIn: number }>;
   /** Throws DomainError('invalid_token') for a bad, expired, tampered or foreign token. */
   verifyAccessToken(token: string): Promise<AccessClaims>;
 }

@@ -20,7 +20,13 @@ export async function startSession(
   const now = deps.clock.now();
   const refreshToken = deps.secrets.generate();
   const session = await deps.sessions.create(
-    { userId: user.id, createdAt: now, expiresAt: addMs(now, ttlDays * DAY_MS), ip: client.ip, userAgent: client.userAgent },
+    {
+      userId: user.id,
+      createdAt: now,
+      expiresAt: addMs(now, ttlDays * DAY_MS),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    },
     deps.secrets.hash(refreshToken),
   );
   const access = await deps.signer.signAccessToken({ sub: user.id, role: user.role, sid: session.id });

@@ -1,7 +1,13 @@
 import { DomainError } from '../shared/errors.js';
 import { cents, subtractCents, sumCents, type Cents } from '../shared/money.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
-import { UNPAID_PAYMENT_STATUSES, type ChangeActor, type Order, type OrderStatus, type PaymentStatus } from './order.js';
+import {
+  UNPAID_PAYMENT_STATUSES,
+  type ChangeActor,
+  type Order,
+  type OrderStatus,
+  type PaymentStatus,
+} from './order.js';
 import { actorKindOf, assertTransition } from './order-status.js';
 import type { StatusChangeRequest, TrackingNumberChange } from './ports.js';
 
@@ -14,8 +20,7 @@ export type OrderWithPayments = Order & { payments: PaymentEntry[] };
  * the order moved on changes nothing and the whole update rolls back.
  */
 export type OrderStep =
-  | { kind: 'status'; change: StatusChangeRequest }
-  | { kind: 'tracking'; change: TrackingNumberChange };
+  { kind: 'status'; change: StatusChangeRequest } | { kind: 'tracking'; change: TrackingNumberChange };
 
 const PAID: readonly PaymentStatus[] = ['paid', 'partially_refunded'];
 const SHIPPABLE: readonly OrderStatus[] = ['processing', 'shipped', 'delivered'];
@@ -35,8 +40,16 @@ export function amountPaid(order: OrderWithPayments): Cents {
 
 export function offlinePayment(order: Order, kind: 'order' | 'refund', amount: Cents): NewPaymentEntry {
   return {
-    userId: order.userId, orderId: order.id, rentalId: null, installmentNo: null,
-    kind, amount, currency: 'usd', status: 'succeeded', gateway: 'offline', gatewayRef: null,
+    userId: order.userId,
+    orderId: order.id,
+    rentalId: null,
+    installmentNo: null,
+    kind,
+    amount,
+    currency: 'usd',
+    status: 'succeeded',
+    gateway: 'offline',
+    gatewayRef: null,
   };
 }
 
@@ -46,22 +59,41 @@ export function offlinePayment(order: Order, kind: 'order' | 'refund', amount: C
  * payment status is still what we saw, so a payment landing meanwhile is never lost.
  */
 export function transitionChange(
-  order: OrderWithPayments, to: OrderStatus, actor: ChangeActor, note: string | null, now: Date,
+  order: OrderWithPayments,
+  to: OrderStatus,
+  actor: ChangeActor,
+  note: string | null,
+  now: Date,
 ): StatusChangeRequest {
   assertTransition(order.status, to, actor);
   if (order.status === 'pending' && to === 'processing' && !PAID.includes(order.paymentStatus)) {
     // SPEC §4: a payment moves an order to processing; nothing ships unpaid.
-    throw new DomainError('invalid_transition', 'a pending order moves to processing when it is paid: set payment_status to paid');
+    throw new DomainError(
+      'invalid_transition',
+      'a pending order moves to processing when it is paid: set payment_status to paid',
+    );
   }
   const change: StatusChangeRequest = {
-    from: order.status, to, actor, note, now,
-    restock: to === 'cancelled' ? 'order_cancel' : false, requirePaymentStatusIn: [order.paymentStatus],
+    from: order.status,
+    to,
+    actor,
+    note,
+    now,
+    restock: to === 'cancelled' ? 'order_cancel' : false,
+    requirePaymentStatusIn: [order.paymentStatus],
   };
-  if (to === 'cancelled' && actorKindOf(actor) === 'customer' && !UNPAID_PAYMENT_STATUSES.includes(order.paymentStatus)) {
+  if (
+    to === 'cancelled' &&
+    actorKindOf(actor) === 'customer' &&
+    !UNPAID_PAYMENT_STATUSES.includes(order.paymentStatus)
+  ) {
     throw new DomainError('invalid_transition', 'a paid order cannot be cancelled online; contact us for a refund');
   }
   if (to === 'refunded' && !PAID.includes(order.paymentStatus)) {
-    throw new DomainError('invalid_transition', `only a paid order can be refunded (payment status is ${order.paymentStatus})`);
+    throw new DomainError(
+      'invalid_transition',
+      `only a paid order can be refunded (payment status is ${order.paymentStatus})`,
+    );
   }
   if (PAID.includes(order.paymentStatus) && (to === 'cancelled' || to === 'refunded')) {
     const refund = amountPaid(order);
@@ -77,7 +109,11 @@ export function transitionChange(
  * Refunds are status changes (cancel, refunded), never a bare payment status.
  */
 export function paymentChange(
-  order: OrderWithPayments, to: PaymentStatus, actor: ChangeActor, note: string | null, now: Date,
+  order: OrderWithPayments,
+  to: PaymentStatus,
+  actor: ChangeActor,
+  note: string | null,
+  now: Date,
 ): StatusChangeRequest {
   const from = order.paymentStatus;
   if (to === 'paid') {
@@ -87,12 +123,28 @@ export function paymentChange(
     const next: OrderStatus = order.status === 'pending' ? 'processing' : order.status;
     if (next !== order.status) assertTransition(order.status, next, actor);
     return {
-      from: order.status, to: next, actor, note, now, restock: false,
-      paymentStatus: 'paid', requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES], payment: offlinePayment(order, 'order', order.total),
+      from: order.status,
+      to: next,
+      actor,
+      note,
+      now,
+      restock: false,
+      paymentStatus: 'paid',
+      requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES],
+      payment: offlinePayment(order, 'order', order.total),
     };
   }
   if (to === 'failed' && order.status === 'pending' && from === 'pending') {
-    return { from: 'pending', to: 'pending', actor, note, now, restock: false, paymentStatus: 'failed', requirePaymentStatusIn: ['pending'] };
+    return {
+      from: 'pending',
+      to: 'pending',
+      actor,
+      note,
+      now,
+      restock: false,
+      paymentStatus: 'failed',
+      requirePaymentStatusIn: ['pending'],
+    };
   }
   if (to === 'refunded' || to === 'partially_refunded') {
     throw new DomainError(
@@ -101,7 +153,10 @@ export function paymentChange(
         'cancel a processing order or set status refunded on a delivered one',
     );
   }
-  throw new DomainError('invalid_transition', `cannot change the payment status of a ${order.status} order from ${from} to ${to}`);
+  throw new DomainError(
+    'invalid_transition',
+    `cannot change the payment status of a ${order.status} order from ${from} to ${to}`,
+  );
 }
 
 export interface StaffChanges {
@@ -118,7 +173,12 @@ export interface StaffChanges {
  * The note goes on the first history row; a change without a status change (tracking
  * number, bare note) still leaves a history row (same status) so the audit trail is whole.
  */
-export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges, actor: ChangeActor, now: Date): OrderStep[] {
+export function planStaffUpdate(
+  order: OrderWithPayments,
+  changes: StaffChanges,
+  actor: ChangeActor,
+  now: Date,
+): OrderStep[] {
   const steps: OrderStep[] = [];
   let state: OrderWithPayments = order;
   let note = changes.note;
@@ -129,18 +189,24 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
   };
 
   // "processing + paid" on a pending order is one change: the payment moves it on.
-  const paidIntoProcessing = changes.status === 'processing' && changes.paymentStatus === 'paid' && state.status === 'pending';
+  const paidIntoProcessing =
+    changes.status === 'processing' && changes.paymentStatus === 'paid' && state.status === 'pending';
   if (changes.status !== undefined && changes.status !== state.status && !paidIntoProcessing) {
     addStatusStep(transitionChange(state, changes.status, actor, note, now));
   }
   if (changes.paymentStatus !== undefined && changes.paymentStatus !== state.paymentStatus) {
-    addStatusStep(paymentChange(state, changes.paymentStatus, actor, note ?? `payment marked ${changes.paymentStatus}`, now));
+    addStatusStep(
+      paymentChange(state, changes.paymentStatus, actor, note ?? `payment marked ${changes.paymentStatus}`, now),
+    );
   }
   const tracking = changes.trackingNumber;
   const trackingChanged = tracking !== undefined && tracking !== order.trackingNumber;
   if (trackingChanged) {
     if (tracking !== null && !SHIPPABLE.includes(state.status)) {
-      throw new DomainError('conflict', `a tracking number can only be set on a processing, shipped or delivered order (this one is ${state.status})`);
+      throw new DomainError(
+        'conflict',
+        `a tracking number can only be set on a processing, shipped or delivered order (this one is ${state.status})`,
+      );
     }
     steps.push({
       kind: 'tracking',
@@ -151,7 +217,13 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
   if (!wroteHistory && (note !== null || trackingChanged)) {
     const text = note ?? (tracking ? `tracking number set to ${tracking}` : 'tracking number removed');
     addStatusStep({
-      from: state.status, to: state.status, actor, note: text, now, restock: false, requirePaymentStatusIn: [state.paymentStatus],
+      from: state.status,
+      to: state.status,
+      actor,
+      note: text,
+      now,
+      restock: false,
+      requirePaymentStatusIn: [state.paymentStatus],
     });
   }
   return steps;
@@ -160,7 +232,12 @@ export function planStaffUpdate(order: OrderWithPayments, changes: StaffChanges,
 /** The expiry job's change of one pending, unpaid order (the same conditional change a customer's cancel is). */
 export function expiryCancellation(actor: ChangeActor, now: Date): StatusChangeRequest {
   return {
-    from: 'pending', to: 'cancelled', actor, note: 'unpaid order expired', now, restock: 'order_expiry',
+    from: 'pending',
+    to: 'cancelled',
+    actor,
+    note: 'unpaid order expired',
+    now,
+    restock: 'order_expiry',
     requirePaymentStatusIn: [...UNPAID_PAYMENT_STATUSES],
   };
 }

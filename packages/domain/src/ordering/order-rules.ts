@@ -3,7 +3,12 @@ import { isId, type Id } from '../shared/ids.js';
 import { MAX_PER_PAGE } from '../shared/page.js';
 import { optionalText } from '../shared/text-rules.js';
 import {
-  ORDER_STATUSES, PAYMENT_STATUSES, SHIPPING_METHODS, type OrderStatus, type PaymentStatus, type ShippingMethod,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  SHIPPING_METHODS,
+  type OrderStatus,
+  type PaymentStatus,
+  type ShippingMethod,
 } from './order.js';
 import type { StaffChanges } from './order-changes.js';
 import type { AdminOrderFilter } from './ports.js';
@@ -74,12 +79,18 @@ function validateItems(value: unknown, problems: Problems): { productId: Id; qua
     if (!isId(productId)) {
       problems.add(`${field}.product_id`, 'must be a positive integer id');
     } else if (seen.has(productId)) {
-      problems.add(`${field}.product_id`, `product ${productId} appears more than once; order it once with a larger quantity`);
+      problems.add(
+        `${field}.product_id`,
+        `product ${productId} appears more than once; order it once with a larger quantity`,
+      );
     } else {
       seen.add(productId);
     }
-    const quantityOk = typeof quantity === 'number' && Number.isInteger(quantity)
-      && quantity >= MIN_LINE_QUANTITY && quantity <= MAX_LINE_QUANTITY;
+    const quantityOk =
+      typeof quantity === 'number' &&
+      Number.isInteger(quantity) &&
+      quantity >= MIN_LINE_QUANTITY &&
+      quantity <= MAX_LINE_QUANTITY;
     if (!quantityOk) {
       problems.add(`${field}.quantity`, `must be a whole number from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}`);
     }
@@ -102,9 +113,10 @@ export function validateStaffUpdate(input: {
   if (input.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly unknown[]).includes(input.paymentStatus)) {
     problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
   }
-  const trackingNumber = input.trackingNumber === undefined
-    ? undefined
-    : optionalText(input.trackingNumber, 'tracking_number', TRACKING_NUMBER_MAX_LENGTH, problems);
+  const trackingNumber =
+    input.trackingNumber === undefined
+      ? undefined
+      : optionalText(input.trackingNumber, 'tracking_number', TRACKING_NUMBER_MAX_LENGTH, problems);
   const note = optionalText(input.note, 'note', STAFF_NOTE_MAX_LENGTH, problems, 'multiline');
   problems.throwIfAny();
   return {
@@ -128,7 +140,8 @@ export function validateOrderFilter(filter: AdminOrderFilter): void {
   if (filter.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly string[]).includes(filter.paymentStatus)) {
     problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
   }
-  const validDate = (value: Date | undefined): boolean => value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()));
+  const validDate = (value: Date | undefined): boolean =>
+    value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()));
   if (!validDate(filter.createdFrom)) problems.add('created_from', 'must be a date');
   if (!validDate(filter.createdTo)) problems.add('created_to', 'must be a date');
   if (filter.createdFrom && filter.createdTo && filter.createdFrom.getTime() > filter.createdTo.getTime()) {

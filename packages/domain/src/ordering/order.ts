@@ -14,7 +14,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * on NewOrder; the adapters store what NewOrder says.
  */
 export const INITIAL_ORDER_STATE = { status: 'pending', paymentStatus: 'pending' } as const satisfies {
-  status: OrderStatus; paymentStatus: PaymentStatus;
+  status: OrderStatus;
+  paymentStatus: PaymentStatus;
 };
 
 /** Nothing was paid: a customer may cancel, and the expiry job may cancel after a while. */

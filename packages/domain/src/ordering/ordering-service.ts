@@ -12,7 +12,15 @@ import type { ProductRepository } from '../catalog/ports.js';
 import { notifyBestEffort, type Notifier } from '../notifications/ports.js';
 import type { PaymentEntry } from '../payments/payment.js';
 import type { StoreSettings } from '../settings/store-settings.js';
-import { INITIAL_ORDER_STATE, UNPAID_PAYMENT_STATUSES, type Order, type OrderDetail, type OrderStatus, type PaymentStatus, type ShippingMethod } from './order.js';
+import {
+  INITIAL_ORDER_STATE,
+  UNPAID_PAYMENT_STATUSES,
+  type Order,
+  type OrderDetail,
+  type OrderStatus,
+  type PaymentStatus,
+  type ShippingMethod,
+} from './order.js';
 import type { AdminOrderFilter, NewOrder, OrderListFilter, OrderRepository } from './ports.js';
 import { planStaffUpdate, transitionChange, type OrderStep } from './order-changes.js';
 import { orderConfirmation } from './order-placement.js';
@@ -85,9 +93,10 @@ export class OrderingService implements OrderingUseCases {
     const request = validateOrderRequest(input);
     const shipping = await this.deps.addresses.findForUser(actor.userId, request.shippingAddressId);
     if (!shipping) throw notFound('shipping address');
-    const billing = request.billingAddressId === shipping.id
-      ? shipping
-      : await this.deps.addresses.findForUser(actor.userId, request.billingAddressId);
+    const billing =
+      request.billingAddressId === shipping.id
+        ? shipping
+        : await this.deps.addresses.findForUser(actor.userId, request.billingAddressId);
     if (!billing) throw notFound('billing address');
 
     // One query for every line (not one per line): ids are unique per order after validation.
@@ -99,7 +108,10 @@ export class OrderingService implements OrderingUseCases {
       const field = `items[${index}].product_id`;
       if (!product) problems.add(field, `product ${item.productId} does not exist`);
       else if (product.status !== 'active') problems.add(field, `product ${item.productId} is no longer sold`);
-      else return [{ productId: product.id, productName: product.name, unitPrice: product.price, quantity: item.quantity }];
+      else
+        return [
+          { productId: product.id, productName: product.name, unitPrice: product.price, quantity: item.quantity },
+        ];
       return [];
     });
     problems.throwIfAny();
@@ -185,9 +197,10 @@ export class OrderingService implements OrderingUseCases {
    */
   private async apply(id: Id, steps: OrderStep[], conflictMessage: string): Promise<void> {
     for (const step of steps) {
-      const changed = step.kind === 'status'
-        ? await this.deps.orders.changeStatus(id, step.change)
-        : await this.deps.orders.changeTrackingNumber(id, step.change);
+      const changed =
+        step.kind === 'status'
+          ? await this.deps.orders.changeStatus(id, step.change)
+          : await this.deps.orders.changeTrackingNumber(id, step.change);
       if (!changed) throw new DomainError('conflict', conflictMessage);
     }
   }

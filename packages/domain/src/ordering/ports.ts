@@ -3,7 +3,13 @@ import type { Page, PageRequest } from '../shared/page.js';
 import type { NewPaymentEntry, PaymentEntry } from '../payments/payment.js';
 import type { INITIAL_ORDER_STATE } from './order.js';
 import type {
-  ChangeActor, Order, OrderDetail, OrderStatus, OrderTotals, PaymentStatus, ShippingMethod,
+  ChangeActor,
+  Order,
+  OrderDetail,
+  OrderStatus,
+  OrderTotals,
+  PaymentStatus,
+  ShippingMethod,
 } from './order.js';
 import type { PricedLine } from './pricing.js';
 import type { AddressSnapshot } from '../addresses/address.js';

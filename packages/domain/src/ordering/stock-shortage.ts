@@ -9,7 +9,10 @@ export function insufficientStockError(shortages: readonly StockShortage[]): Dom
   const named = shortages.map((s) => `${s.productName} (${s.available} available, ${s.requested} requested)`);
   return new DomainError('insufficient_stock', `not enough stock for: ${named.join(', ')}`, undefined, {
     shortages: shortages.map((s) => ({
-      product_id: s.productId, product_name: s.productName, requested: s.requested, available: s.available,
+      product_id: s.productId,
+      product_name: s.productName,
+      requested: s.requested,
+      available: s.available,
     })),
   });
 }

@@ -12,7 +12,12 @@ export interface RentalQuote {
  * Monthly rate for a term (SPEC §5): the product's override when set, else
  * ceil(P × (10000 + markup_bp[n]) / (10000 × n)).
  */
-export function monthlyRate(cashPrice: Cents, termMonths: number, policy: RentalPolicy, overrides: Record<number, Cents> = {}): Cents {
+export function monthlyRate(
+  cashPrice: Cents,
+  termMonths: number,
+  policy: RentalPolicy,
+  overrides: Record<number, Cents> = {},
+): Cents {
   const override = overrides[termMonths];
   if (override !== undefined) return override;
   const markup = policy.markupBp[termMonths] ?? 0;
@@ -20,7 +25,10 @@ export function monthlyRate(cashPrice: Cents, termMonths: number, policy: Rental
 }
 
 /** One quote per offered term, for a rentable product; empty otherwise. */
-export function rentalQuotes(product: Pick<Product, 'price' | 'rentable' | 'rentalRates'>, policy: RentalPolicy): RentalQuote[] {
+export function rentalQuotes(
+  product: Pick<Product, 'price' | 'rentable' | 'rentalRates'>,
+  policy: RentalPolicy,
+): RentalQuote[] {
   if (!product.rentable) return [];
   return policy.terms.map((termMonths) => {
     const rate = monthlyRate(product.price, termMonths, policy, product.rentalRates);

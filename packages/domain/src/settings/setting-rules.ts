@@ -15,7 +15,11 @@ export const CATEGORY_MAX_LENGTH = 100;
  * fields, trimmed where text; its problems (field names like `pricing.taxBp`) go to
  * `problems`, and when there are any the returned value must not be used.
  */
-export function parseSetting<K extends keyof SettingValues>(key: K, value: unknown, problems: FieldProblem[]): SettingValues[K] {
+export function parseSetting<K extends keyof SettingValues>(
+  key: K,
+  value: unknown,
+  problems: FieldProblem[],
+): SettingValues[K] {
   return (PARSERS[key] as Parser<SettingValues[K]>)(value, key, problems);
 }
 
@@ -27,7 +31,11 @@ export function parseSetting<K extends keyof SettingValues>(key: K, value: unkno
 export function withDefaults(key: keyof SettingValues, stored: unknown): unknown {
   if (!isRecord(stored)) return stored;
   if (key === 'pricing') {
-    return { ...DEFAULT_PRICING, ...stored, shippingRates: mergeMap(DEFAULT_PRICING.shippingRates, stored.shippingRates) };
+    return {
+      ...DEFAULT_PRICING,
+      ...stored,
+      shippingRates: mergeMap(DEFAULT_PRICING.shippingRates, stored.shippingRates),
+    };
   }
   if (key === 'rental_policy') {
     return { ...DEFAULT_RENTAL_POLICY, ...stored, markupBp: mergeMap(DEFAULT_RENTAL_POLICY.markupBp, stored.markupBp) };
@@ -62,7 +70,8 @@ function parseRentalPolicy(value: unknown, field: string, problems: FieldProblem
   const termsField = `${field}.terms`;
   const terms: number[] = [];
   const offered = arrayAt(input.terms, termsField, problems);
-  if (Array.isArray(input.terms) && offered.length === 0) problems.push({ field: termsField, message: 'must offer at least one term' });
+  if (Array.isArray(input.terms) && offered.length === 0)
+    problems.push({ field: termsField, message: 'must offer at least one term' });
   offered.forEach((term, index) => {
     const before = problems.length;
     const months = integerIn(term, `${termsField}[${index}]`, 1, Number.MAX_SAFE_INTEGER, problems);
@@ -85,7 +94,13 @@ function parseRentalPolicy(value: unknown, field: string, problems: FieldProblem
     lateFeeBp: integerIn(input.lateFeeBp, `${field}.lateFeeBp`, 0, 10_000, problems),
     lateFeeCap: amount(input.lateFeeCap, `${field}.lateFeeCap`, problems),
     sameAsCashDays: integerIn(input.sameAsCashDays, `${field}.sameAsCashDays`, 0, Number.MAX_SAFE_INTEGER, problems),
-    defaultAfterDays: integerIn(input.defaultAfterDays, `${field}.defaultAfterDays`, 0, Number.MAX_SAFE_INTEGER, problems),
+    defaultAfterDays: integerIn(
+      input.defaultAfterDays,
+      `${field}.defaultAfterDays`,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      problems,
+    ),
   };
 }
 

@@ -22,9 +22,7 @@ export interface IdempotencyRecord {
  * claimer passes it to complete and release, which then touch the record only while it is
  * still this claim, never a successor that took it over after this claimer was presumed dead.
  */
-export type IdempotencyClaim =
-  | { claimed: true; claimedAt: Date }
-  | { claimed: false; record: IdempotencyRecord };
+export type IdempotencyClaim = { claimed: true; claimedAt: Date } | { claimed: false; record: IdempotencyRecord };
 
 /**
  * The store of the idempotency facility. `claim` runs on its own (a short transaction of its
@@ -41,7 +39,14 @@ export interface IdempotencyStore {
    * nothing of its work committed (its answer would have committed with it). Atomic: of two
    * concurrent claims or takeovers of one key, exactly one wins.
    */
-  claim(userId: Id, key: string, requestHash: string, now: Date, ttlMs: number, leaseMs: number): Promise<IdempotencyClaim>;
+  claim(
+    userId: Id,
+    key: string,
+    requestHash: string,
+    now: Date,
+    ttlMs: number,
+    leaseMs: number,
+  ): Promise<IdempotencyClaim>;
   /**
    * Stores the answer of the request that claimed the key at `claimedAt` and returns true;
    * returns false and changes nothing when the record is no longer that claim (released,
@@ -57,6 +62,9 @@ export interface IdempotencyStore {
 
 /** An in-progress claim of the same request, older than the lease: its request is presumed dead. */
 export function isStaleClaim(record: IdempotencyRecord, requestHash: string, now: Date, leaseMs: number): boolean {
-  return record.responseStatus === null && record.requestHash === requestHash
-    && record.createdAt.getTime() <= now.getTime() - leaseMs;
+  return (
+    record.responseStatus === null &&
+    record.requestHash === requestHash &&
+    record.createdAt.getTime() <= now.getTime() - leaseMs
+  );
 }

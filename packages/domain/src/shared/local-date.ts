@@ -32,7 +32,8 @@ export class LocalDate {
 
   /** Calendar-month arithmetic; the day is clamped to the target month's end (Jan 31 + 1 → Feb 28/29). */
   addMonths(months: number): LocalDate {
-    if (!Number.isSafeInteger(months)) throw new DomainError('validation_failed', `months must be an integer, got ${months}`);
+    if (!Number.isSafeInteger(months))
+      throw new DomainError('validation_failed', `months must be an integer, got ${months}`);
     const index = this.year * 12 + (this.month - 1) + months;
     const year = Math.floor(index / 12);
     const month = (index % 12) + 1;

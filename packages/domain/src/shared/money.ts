@@ -39,7 +39,7 @@ export function roundHalfUp(numerator: number | bigint, denominator: number | bi
   const n = toBigInt(numerator);
   const d = toBigInt(denominator);
   if (d === 0n) throw new DomainError('invalid_money', 'division by zero');
-  const negative = (n < 0n) !== (d < 0n);
+  const negative = n < 0n !== d < 0n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const q = (2n * an + ad) / (2n * ad);
@@ -53,7 +53,7 @@ export function ceilDiv(numerator: number | bigint, denominator: number | bigint
   if (d === 0n) throw new DomainError('invalid_money', 'division by zero');
   const q = n / d;
   const r = n % d;
-  const up = r !== 0n && (r > 0n) === (d > 0n) ? 1n : 0n;
+  const up = r !== 0n && r > 0n === d > 0n ? 1n : 0n;
   return fromBigInt(q + up);
 }
 

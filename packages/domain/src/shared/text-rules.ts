@@ -33,7 +33,13 @@ export function textProblem(text: string, shape: TextShape = 'line'): string | n
  * A required text field: trimmed, 1..max characters, no control characters or bidirectional
  * overrides. Returns the trimmed value, or null after adding a problem under `field`.
  */
-export function requiredText(value: unknown, field: string, max: number, problems: Problems, shape: TextShape = 'line'): string | null {
+export function requiredText(
+  value: unknown,
+  field: string,
+  max: number,
+  problems: Problems,
+  shape: TextShape = 'line',
+): string | null {
   if (typeof value !== 'string' || value.trim() === '') {
     problems.add(field, 'is required');
     return null;
@@ -42,7 +48,13 @@ export function requiredText(value: unknown, field: string, max: number, problem
 }
 
 /** An optional text field: trimmed, empty means null, at most max characters, the same character rules. */
-export function optionalText(value: unknown, field: string, max: number, problems: Problems, shape: TextShape = 'line'): string | null {
+export function optionalText(
+  value: unknown,
+  field: string,
+  max: number,
+  problems: Problems,
+  shape: TextShape = 'line',
+): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
     problems.add(field, 'must be a string');

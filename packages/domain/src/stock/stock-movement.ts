@@ -3,7 +3,14 @@ import type { ChangeActor } from '../ordering/order.js';
 import { actorLabelOf } from '../ordering/order-status.js';
 
 /** Why a product's stock changed (SPEC §4). Rentals write rental_out / rental_back. */
-export const STOCK_REASONS = ['order', 'order_cancel', 'order_expiry', 'rental_out', 'rental_back', 'adjustment'] as const;
+export const STOCK_REASONS = [
+  'order',
+  'order_cancel',
+  'order_expiry',
+  'rental_out',
+  'rental_back',
+  'adjustment',
+] as const;
 export type StockReason = (typeof STOCK_REASONS)[number];
 
 /** What puts an order's stock back: a cancel (customer or staff) or the expiry job. */
@@ -53,19 +60,38 @@ export function quantitiesByProduct(lines: ReadonlyArray<{ productId: Id; quanti
 
 /** The movements of a placed order: one per product, taking what its lines ordered. */
 export function placementMovements(
-  orderId: Id, lines: ReadonlyArray<{ productId: Id; quantity: number }>, { actor, now }: MovementContext,
+  orderId: Id,
+  lines: ReadonlyArray<{ productId: Id; quantity: number }>,
+  { actor, now }: MovementContext,
 ): NewStockMovement[] {
   return [...quantitiesByProduct(lines)].map(([productId, quantity]) => ({
-    productId, delta: -quantity, reason: 'order', orderId, rentalId: null, ...actorFields(actor), note: null, createdAt: now,
+    productId,
+    delta: -quantity,
+    reason: 'order',
+    orderId,
+    rentalId: null,
+    ...actorFields(actor),
+    note: null,
+    createdAt: now,
   }));
 }
 
 /** The movements that put a cancelled or expired order's stock back: one per product. */
 export function restockMovements(
-  orderId: Id, items: ReadonlyArray<{ productId: Id; quantity: number }>, reason: RestockReason, { actor, now }: MovementContext,
+  orderId: Id,
+  items: ReadonlyArray<{ productId: Id; quantity: number }>,
+  reason: RestockReason,
+  { actor, now }: MovementContext,
 ): NewStockMovement[] {
   return [...quantitiesByProduct(items)].map(([productId, quantity]) => ({
-    productId, delta: quantity, reason, orderId, rentalId: null, ...actorFields(actor), note: null, createdAt: now,
+    productId,
+    delta: quantity,
+    reason,
+    orderId,
+    rentalId: null,
+    ...actorFields(actor),
+    note: null,
+    createdAt: now,
   }));
 }
 
@@ -74,8 +100,19 @@ export function restockMovements(
  * `adjustment`; null when nothing changes (the ledger holds no zero rows).
  */
 export function adjustmentMovement(
-  productId: Id, delta: number, { actor, now, note = null }: MovementContext & { note?: string | null },
+  productId: Id,
+  delta: number,
+  { actor, now, note = null }: MovementContext & { note?: string | null },
 ): NewStockMovement | null {
   if (delta === 0) return null;
-  return { productId, delta, reason: 'adjustment', orderId: null, rentalId: null, ...actorFields(actor), note, createdAt: now };
+  return {
+    productId,
+    delta,
+    reason: 'adjustment',
+    orderId: null,
+    rentalId: null,
+    ...actorFields(actor),
+    note,
+    createdAt: now,
+  };
 }

@@ -3,13 +3,25 @@ import type { AddressInput } from '../../src/addresses/address.js';
 import { validateAddressInput } from '../../src/addresses/address-rules.js';
 
 function home(overrides: Partial<AddressInput> = {}): AddressInput {
-  return { recipientName: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', state: 'LDN', postalCode: 'SW1Y 4JH', ...overrides };
+  return {
+    recipientName: 'Ada Lovelace',
+    line1: '12 St James Sq',
+    city: 'London',
+    state: 'LDN',
+    postalCode: 'SW1Y 4JH',
+    ...overrides,
+  };
 }
 
 describe('address rules', () => {
   it('trims, defaults the country to US and upper-cases it', () => {
     expect(validateAddressInput(home({ city: '  London ', label: ' ', line2: undefined }))).toMatchObject({
-      city: 'London', country: 'US', label: null, line2: null, phone: null, isDefault: false,
+      city: 'London',
+      country: 'US',
+      label: null,
+      line2: null,
+      phone: null,
+      isDefault: false,
     });
     expect(validateAddressInput(home({ country: 'gb' })).country).toBe('GB');
   });
@@ -21,8 +33,14 @@ describe('address rules', () => {
   it('names every bad field in snake_case', () => {
     try {
       validateAddressInput({
-        recipientName: '', line1: 'x'.repeat(101), city: 'C', state: 'S', postalCode: '',
-        country: 'USA', phone: 'call me', label: 'y'.repeat(101),
+        recipientName: '',
+        line1: 'x'.repeat(101),
+        city: 'C',
+        state: 'S',
+        postalCode: '',
+        country: 'USA',
+        phone: 'call me',
+        label: 'y'.repeat(101),
       });
       throw new Error('expected a validation error');
     } catch (error) {

@@ -22,8 +22,19 @@ function fieldsOf(input: ProductInput): string[] {
 describe('product rules (SPEC §2)', () => {
   it('fills defaults for the optional fields', () => {
     expect(validateNewProduct(gpu({ condition: 'open box', category: 'gpus' }), DEFAULT_CATEGORIES)).toEqual({
-      name: 'RTX 3080 Founders Edition', description: '', category: 'GPUs', brand: 'NVIDIA', condition: 'Open Box',
-      specifications: {}, imageUrls: [], price: 49_900, rentalRates: {}, rentable: false, stock: 3, isFeatured: false, status: 'active',
+      name: 'RTX 3080 Founders Edition',
+      description: '',
+      category: 'GPUs',
+      brand: 'NVIDIA',
+      condition: 'Open Box',
+      specifications: {},
+      imageUrls: [],
+      price: 49_900,
+      rentalRates: {},
+      rentable: false,
+      stock: 3,
+      isFeatured: false,
+      status: 'active',
     });
   });
 
@@ -33,7 +44,9 @@ describe('product rules (SPEC §2)', () => {
   });
 
   it('checks lengths at their boundaries', () => {
-    expect(fieldsOf(gpu({ name: 'n'.repeat(200), description: 'd'.repeat(10_000), brand: 'b'.repeat(100) }))).toEqual([]);
+    expect(fieldsOf(gpu({ name: 'n'.repeat(200), description: 'd'.repeat(10_000), brand: 'b'.repeat(100) }))).toEqual(
+      [],
+    );
     expect(fieldsOf(gpu({ name: 'n'.repeat(201) }))).toEqual(['name']);
     expect(fieldsOf(gpu({ name: '   ' }))).toEqual(['name']);
     expect(fieldsOf(gpu({ description: 'd'.repeat(10_001) }))).toEqual(['description']);
@@ -48,7 +61,8 @@ describe('product rules (SPEC §2)', () => {
   });
 
   it('wants a positive integer price and a non-negative integer stock', () => {
-    for (const price of [0, -1, 10.5, Number.NaN, 2 ** 53]) expect(fieldsOf(gpu({ price })), String(price)).toEqual(['price']);
+    for (const price of [0, -1, 10.5, Number.NaN, 2 ** 53])
+      expect(fieldsOf(gpu({ price })), String(price)).toEqual(['price']);
     for (const stock of [-1, 1.5]) expect(fieldsOf(gpu({ stock }))).toEqual(['stock']);
     expect(fieldsOf(gpu({ stock: 0, price: 1 }))).toEqual([]);
   });
@@ -57,7 +71,14 @@ describe('product rules (SPEC §2)', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `/images/${i}.jpg`);
     expect(fieldsOf(gpu({ imageUrls: twenty }))).toEqual([]);
     expect(fieldsOf(gpu({ imageUrls: [...twenty, '/one-more.jpg'] }))).toEqual(['image_urls']);
-    for (const bad of ['http://example.com/a.jpg', '//evil.example/a.jpg', 'javascript:alert(1)', 'images/a.jpg', 'https://', '']) {
+    for (const bad of [
+      'http://example.com/a.jpg',
+      '//evil.example/a.jpg',
+      'javascript:alert(1)',
+      'images/a.jpg',
+      'https://',
+      '',
+    ]) {
       expect(fieldsOf(gpu({ imageUrls: [bad] })), bad).toEqual(['image_urls']);
     }
     expect(fieldsOf(gpu({ imageUrls: ['https://cdn.example.com/a.jpg', '/a.jpg'] }))).toEqual([]);
@@ -67,12 +88,16 @@ describe('product rules (SPEC §2)', () => {
     const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i]));
     expect(fieldsOf(gpu({ specifications: fifty }))).toEqual([]);
     expect(fieldsOf(gpu({ specifications: { ...fifty, extra: 'x' } }))).toEqual(['specifications']);
-    expect(fieldsOf(gpu({ specifications: { nested: { a: 1 } } as unknown as Record<string, string> }))).toEqual(['specifications']);
+    expect(fieldsOf(gpu({ specifications: { nested: { a: 1 } } as unknown as Record<string, string> }))).toEqual([
+      'specifications',
+    ]);
     expect(fieldsOf(gpu({ specifications: [] as unknown as Record<string, string> }))).toEqual(['specifications']);
   });
 
   it('takes rental rate overrides only when rate × term covers the price (SPEC §5)', () => {
-    expect(validateNewProduct(gpu({ price: 1_200, rentalRates: { '12': 100 } }), DEFAULT_CATEGORIES).rentalRates).toEqual({ 12: 100 });
+    expect(
+      validateNewProduct(gpu({ price: 1_200, rentalRates: { '12': 100 } }), DEFAULT_CATEGORIES).rentalRates,
+    ).toEqual({ 12: 100 });
     expect(problems(gpu({ price: 1_200, rentalRates: { '12': 99 } }))[0]).toMatchObject({ field: 'rental_rates' });
     expect(fieldsOf(gpu({ rentalRates: { '0': 100_000 } }))).toEqual(['rental_rates']);
     expect(fieldsOf(gpu({ rentalRates: { '1.5': 100_000 } }))).toEqual(['rental_rates']);
@@ -81,14 +106,22 @@ describe('product rules (SPEC §2)', () => {
 
   it('accepts a rate exactly when rate × term ≥ price', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 100_000 }), (price, term, rate) => {
-        const accepted = fieldsOf(gpu({ price, rentalRates: { [String(term)]: rate } })).length === 0;
-        expect(accepted).toBe(rate * term >= price);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 48 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        (price, term, rate) => {
+          const accepted = fieldsOf(gpu({ price, rentalRates: { [String(term)]: rate } })).length === 0;
+          expect(accepted).toBe(rate * term >= price);
+        },
+      ),
     );
   });
 
   it('wants booleans for rentable and is_featured', () => {
-    expect(fieldsOf(gpu({ rentable: 'yes' as unknown as boolean, isFeatured: 1 as unknown as boolean }))).toEqual(['rentable', 'is_featured']);
+    expect(fieldsOf(gpu({ rentable: 'yes' as unknown as boolean, isFeatured: 1 as unknown as boolean }))).toEqual([
+      'rentable',
+      'is_featured',
+    ]);
   });
 });

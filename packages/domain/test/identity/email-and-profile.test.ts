@@ -41,7 +41,9 @@ describe('profile fields', () => {
   it('trims names and requires 1-100 characters', () => {
     const problems = new Problems();
     expect(checkProfile({ firstName: '  Ada ', lastName: 'Lovelace', phone: undefined }, problems)).toEqual({
-      firstName: 'Ada', lastName: 'Lovelace', phone: null,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      phone: null,
     });
     expect(problems.isEmpty).toBe(true);
     expect(() => assertValidProfilePatch({ firstName: '   ' })).toThrow(/first_name: is required/);

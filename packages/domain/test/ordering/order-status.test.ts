@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../../src/ordering/order.js';
 import type { ChangeActor, OrderStatus } from '../../src/ordering/order.js';
 import {
-  actorKindOf, actorLabelOf, assertTransition, canTransition, ORDER_TRANSITIONS,
+  actorKindOf,
+  actorLabelOf,
+  assertTransition,
+  canTransition,
+  ORDER_TRANSITIONS,
 } from '../../src/ordering/order-status.js';
 import { DomainError } from '../../src/shared/errors.js';
 
@@ -43,7 +47,12 @@ describe('order state machine (SPEC §4)', () => {
 
   it('classifies actors by permission and labels them for the history', () => {
     expect([customer, manager, admin, system].map(actorKindOf)).toEqual(['customer', 'staff', 'staff', 'system']);
-    expect([customer, manager, admin, system].map(actorLabelOf)).toEqual(['customer', 'manager', 'admin', 'system:order-expiry']);
+    expect([customer, manager, admin, system].map(actorLabelOf)).toEqual([
+      'customer',
+      'manager',
+      'admin',
+      'system:order-expiry',
+    ]);
   });
 });
 
@@ -52,7 +61,10 @@ function expectInvalid(from: OrderStatus, to: OrderStatus, actor: ChangeActor): 
     assertTransition(from, to, actor);
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'invalid_transition', message: `cannot change an order from ${from} to ${to}` });
+    expect(error).toMatchObject({
+      code: 'invalid_transition',
+      message: `cannot change an order from ${from} to ${to}`,
+    });
     return;
   }
   throw new Error(`expected ${from}>${to} by ${actorLabelOf(actor)} to be refused`);

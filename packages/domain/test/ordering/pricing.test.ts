@@ -4,12 +4,20 @@ import { SHIPPING_METHODS } from '../../src/ordering/order.js';
 import { DEFAULT_PRICING, priceOrder, shippingFor } from '../../src/ordering/pricing.js';
 import { cents } from '../../src/shared/money.js';
 
-const line = (unitPrice: number, quantity: number, productId = 1) => ({ productId, productName: `P${productId}`, unitPrice, quantity });
+const line = (unitPrice: number, quantity: number, productId = 1) => ({
+  productId,
+  productName: `P${productId}`,
+  unitPrice,
+  quantity,
+});
 
 describe('priceOrder: SPEC §4 examples', () => {
   it('two units at 20 000 with standard shipping', () => {
     expect(priceOrder([line(20_000, 2)], 'standard', DEFAULT_PRICING)).toMatchObject({
-      subtotal: 40_000, shipping: 999, tax: 3_300, total: 44_299,
+      subtotal: 40_000,
+      shipping: 999,
+      tax: 3_300,
+      total: 44_299,
       lines: [{ productId: 1, unitPrice: 20_000, quantity: 2, lineTotal: 40_000 }],
     });
   });
@@ -39,18 +47,28 @@ describe('shipping', () => {
   });
 
   it('uses the rates and threshold it is given, not constants', () => {
-    const custom = { taxBp: 0, shippingRates: { standard: cents(500), expedited: cents(700), overnight: cents(900) }, freeStandardShippingFrom: cents(1_000) };
+    const custom = {
+      taxBp: 0,
+      shippingRates: { standard: cents(500), expedited: cents(700), overnight: cents(900) },
+      freeStandardShippingFrom: cents(1_000),
+    };
     expect(shippingFor('standard', cents(999), custom)).toBe(500);
     expect(shippingFor('standard', cents(1_000), custom)).toBe(0);
-    expect(priceOrder([line(20_000, 2)], 'overnight', { ...custom, taxBp: 1_000 })).toMatchObject({ shipping: 900, tax: 4_000, total: 44_900 });
+    expect(priceOrder([line(20_000, 2)], 'overnight', { ...custom, taxBp: 1_000 })).toMatchObject({
+      shipping: 900,
+      tax: 4_000,
+      total: 44_900,
+    });
   });
 });
 
 describe('priceOrder properties', () => {
-  const lines = fc.array(
-    fc.record({ unitPrice: fc.integer({ min: 1, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 99 }) }),
-    { minLength: 1, maxLength: 50 },
-  ).map((ls) => ls.map((l, i) => line(l.unitPrice, l.quantity, i + 1)));
+  const lines = fc
+    .array(
+      fc.record({ unitPrice: fc.integer({ min: 1, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 99 }) }),
+      { minLength: 1, maxLength: 50 },
+    )
+    .map((ls) => ls.map((l, i) => line(l.unitPrice, l.quantity, i + 1)));
   const method = fc.constantFrom(...SHIPPING_METHODS);
   const taxBp = fc.integer({ min: 0, max: 5_000 });
 
@@ -62,7 +80,13 @@ describe('priceOrder properties', () => {
         const subtotal = ls.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
         expect(priced.subtotal).toBe(subtotal);
         expect(priced.total).toBe(priced.subtotal + priced.shipping + priced.tax);
-        for (const value of [priced.subtotal, priced.shipping, priced.tax, priced.total, ...priced.lines.map((l) => l.lineTotal)]) {
+        for (const value of [
+          priced.subtotal,
+          priced.shipping,
+          priced.tax,
+          priced.total,
+          ...priced.lines.map((l) => l.lineTotal),
+        ]) {
           expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
         }
         const exactTax = (subtotal * bp) / 10_000;

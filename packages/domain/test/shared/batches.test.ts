@@ -15,7 +15,12 @@ describe('untilShortBatch', () => {
 
   it('stops after an empty first batch', async () => {
     let calls = 0;
-    expect(await untilShortBatch(3, async () => { calls += 1; return 0; })).toBe(0);
+    expect(
+      await untilShortBatch(3, async () => {
+        calls += 1;
+        return 0;
+      }),
+    ).toBe(0);
     expect(calls).toBe(1);
   });
 });

@@ -4,7 +4,11 @@ import { daysInMonth, isLeapYear, LocalDate } from '../../src/shared/local-date.
 import { DomainError } from '../../src/shared/errors.js';
 
 const anyDate = fc
-  .record({ year: fc.integer({ min: 1, max: 9998 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    year: fc.integer({ min: 1, max: 9998 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ year, month, day }) => LocalDate.of(year, month, Math.min(day, daysInMonth(year, month))));
 const months = fc.integer({ min: -240, max: 240 });
 const modernDate = anyDate.filter((d) => d.year >= 100 && d.year <= 9000);
@@ -22,7 +26,16 @@ describe('LocalDate parse and format', () => {
   });
 
   it('refuses impossible or badly written dates', () => {
-    for (const text of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '0000-01-01', '2026-1-01', '2026-01-01T00:00', ' 2026-01-01']) {
+    for (const text of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '0000-01-01',
+      '2026-1-01',
+      '2026-01-01T00:00',
+      ' 2026-01-01',
+    ]) {
       expect(() => LocalDate.parse(text), text).toThrow(DomainError);
     }
     expect(LocalDate.parse('2024-02-29').toString()).toBe('2024-02-29');
@@ -79,9 +92,13 @@ describe('LocalDate.addMonths', () => {
 
   it('is undone by the opposite shift when the day exists in both months', () => {
     fc.assert(
-      fc.property(modernDate.filter((d) => d.day <= 28), months, (date, n) => {
-        expect(date.addMonths(n).addMonths(-n).equals(date)).toBe(true);
-      }),
+      fc.property(
+        modernDate.filter((d) => d.day <= 28),
+        months,
+        (date, n) => {
+          expect(date.addMonths(n).addMonths(-n).equals(date)).toBe(true);
+        },
+      ),
     );
   });
 

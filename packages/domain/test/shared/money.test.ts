@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addCents, basisPointsCeil, basisPointsHalfUp, ceilDiv, cents, multiplyCents, roundHalfUp, subtractCents, sumCents,
+  addCents,
+  basisPointsCeil,
+  basisPointsHalfUp,
+  ceilDiv,
+  cents,
+  multiplyCents,
+  roundHalfUp,
+  subtractCents,
+  sumCents,
 } from '../../src/shared/money.js';
 import { DomainError } from '../../src/shared/errors.js';
 

@@ -3,16 +3,25 @@ import { optionalText, Problems, requiredText, textProblem, ValidationError } fr
 
 describe('text rules', () => {
   it.each([
-    ['NUL', 'Ada\u0000'], ['a bell', 'a\u0007b'], ['ESC', '\u001b[31m'], ['DEL', 'x\u007f'], ['a C1 control', 'x\u0085'],
-    ['a line feed', 'a\nb'], ['a tab', 'a\tb'], ['a carriage return', 'a\rb'],
+    ['NUL', 'Ada\u0000'],
+    ['a bell', 'a\u0007b'],
+    ['ESC', '\u001b[31m'],
+    ['DEL', 'x\u007f'],
+    ['a C1 control', 'x\u0085'],
+    ['a line feed', 'a\nb'],
+    ['a tab', 'a\tb'],
+    ['a carriage return', 'a\rb'],
   ])('a name refuses %s', (_, text) => {
     expect(textProblem(text)).toMatch(/control characters/);
   });
 
-  it.each(['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])('refuses the bidi control U+%s', (bidi) => {
-    expect(textProblem(`invoice${bidi}fdp.exe`)).toMatch(/bidirectional/);
-    expect(textProblem(`invoice${bidi}`, 'multiline')).toMatch(/bidirectional/);
-  });
+  it.each(['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'])(
+    'refuses the bidi control U+%s',
+    (bidi) => {
+      expect(textProblem(`invoice${bidi}fdp.exe`)).toMatch(/bidirectional/);
+      expect(textProblem(`invoice${bidi}`, 'multiline')).toMatch(/bidirectional/);
+    },
+  );
 
   it('free text keeps line feeds and tabs, and nothing else invisible', () => {
     expect(textProblem('line one\nline two\tindented', 'multiline')).toBeNull();

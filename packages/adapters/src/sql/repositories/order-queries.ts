@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import { normalizeEmail, offsetOf } from '@giggatek/domain';
 import type {
-  AdminOrderFilter, Id, Order, OrderDetail, OrderItem, OrderListFilter, Page, PaymentEntry,
+  AdminOrderFilter,
+  Id,
+  Order,
+  OrderDetail,
+  OrderItem,
+  OrderListFilter,
+  Page,
+  PaymentEntry,
 } from '@giggatek/domain';
 import { toNumber } from '../row-values.js';
 import { toItem, toOrder, toPaymentEntry, toStatusChange, type OrderRow } from './order-rows.js';
@@ -69,7 +76,10 @@ async function pageOfOrders(
   const pageQuery = db('orders')
     .select('orders.*')
     .modify(applyFilter)
-    .orderBy([{ column: 'orders.created_at', order: 'desc' }, { column: 'orders.id', order: 'desc' }])
+    .orderBy([
+      { column: 'orders.created_at', order: 'desc' },
+      { column: 'orders.id', order: 'desc' },
+    ])
     .limit(request.perPage)
     .offset(offsetOf(request));
   const countQuery = db('orders').count({ total: '*' }).modify(applyFilter);
@@ -89,7 +99,10 @@ async function pageOfOrders(
 async function withItems(db: Knex, rows: OrderRow[]): Promise<Order[]> {
   if (rows.length === 0) return [];
   const itemRows = (await db('order_items')
-    .whereIn('order_id', rows.map((row) => row.id))
+    .whereIn(
+      'order_id',
+      rows.map((row) => row.id),
+    )
     .orderBy('id', 'asc')) as Record<string, unknown>[];
   const itemsByOrder = new Map<number, OrderItem[]>();
   for (const itemRow of itemRows) {

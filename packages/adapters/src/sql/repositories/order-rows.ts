@@ -1,7 +1,18 @@
 import { actorLabelOf, cents } from '@giggatek/domain';
 import type {
-  AddressSnapshot, ChangeActor, LedgerStatus, NewOrder, NewPaymentEntry, Order, OrderItem, OrderStatus, PaymentEntry,
-  PaymentKind, PaymentStatus, ShippingMethod, StatusChange,
+  AddressSnapshot,
+  ChangeActor,
+  LedgerStatus,
+  NewOrder,
+  NewPaymentEntry,
+  Order,
+  OrderItem,
+  OrderStatus,
+  PaymentEntry,
+  PaymentKind,
+  PaymentStatus,
+  ShippingMethod,
+  StatusChange,
 } from '@giggatek/domain';
 import { toDate, toNumber, toStringOrNull } from '../row-values.js';
 

@@ -1,9 +1,20 @@
 import type { Knex } from 'knex';
 import {
-  availableStock, insufficientStockError, placementMovements, quantitiesByProduct, restockMovements,
+  availableStock,
+  insufficientStockError,
+  placementMovements,
+  quantitiesByProduct,
+  restockMovements,
 } from '@giggatek/domain';
 import type {
-  ChangeActor, DomainError, Id, NewOrder, ProductStatus, RestockReason, StatusChangeRequest, TrackingNumberChange,
+  ChangeActor,
+  DomainError,
+  Id,
+  NewOrder,
+  ProductStatus,
+  RestockReason,
+  StatusChangeRequest,
+  TrackingNumberChange,
 } from '@giggatek/domain';
 import { isMysql } from '../database.js';
 import { toNumber } from '../row-values.js';
@@ -27,7 +38,11 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 
   // The order's id names its movements, so the stock is changed once the order row exists.
   const orderId = await insertRow(trx, order);
-  await applyMovements(trx, placementMovements(orderId, order.lines, { actor: order.actor, now: order.createdAt }), order.createdAt);
+  await applyMovements(
+    trx,
+    placementMovements(orderId, order.lines, { actor: order.actor, now: order.createdAt }),
+    order.createdAt,
+  );
   await trx('order_items').insert(itemColumns(orderId, order));
   await trx('order_status_history').insert(
     historyColumns(orderId, { from: null, to: order.status, actor: order.actor, note: null, now: order.createdAt }),
@@ -51,9 +66,12 @@ async function lockAvailableStock(trx: Knex.Transaction, ids: Id[]): Promise<Map
   const query = trx('products').whereIn('id', ids).orderBy('id', 'asc').select('id', 'stock', 'status');
   if (isMysql(trx)) query.forUpdate();
   const rows = (await query) as Array<{ id: unknown; stock: unknown; status: string }>;
-  return new Map(rows.map((row) => [
-    toNumber(row.id), availableStock({ status: row.status as ProductStatus, stock: toNumber(row.stock) }),
-  ]));
+  return new Map(
+    rows.map((row) => [
+      toNumber(row.id),
+      availableStock({ status: row.status as ProductStatus, stock: toNumber(row.stock) }),
+    ]),
+  );
 }
 
 /** Names every short line with what its product has (the domain's one message for it). */
@@ -61,12 +79,14 @@ function shortageError(
   short: ReadonlyArray<{ productId: Id; productName: string; quantity: number }>,
   available: ReadonlyMap<Id, number>,
 ): DomainError {
-  return insufficientStockError(short.map((line) => ({
-    productId: line.productId,
-    productName: line.productName,
-    requested: line.quantity,
-    available: available.get(line.productId) ?? 0,
-  })));
+  return insufficientStockError(
+    short.map((line) => ({
+      productId: line.productId,
+      productName: line.productName,
+      requested: line.quantity,
+      available: available.get(line.productId) ?? 0,
+    })),
+  );
 }
 
 /**
@@ -99,7 +119,10 @@ export async function applyStatusChange(trx: Knex.Transaction, id: Id, change: S
  * in id order, the order placements lock them in.
  */
 async function returnStock(
-  trx: Knex.Transaction, orderId: Id, reason: RestockReason, context: { actor: ChangeActor; now: Date },
+  trx: Knex.Transaction,
+  orderId: Id,
+  reason: RestockReason,
+  context: { actor: ChangeActor; now: Date },
 ): Promise<void> {
   const rows = await trx('order_items')
     .where({ order_id: orderId })
@@ -113,7 +136,11 @@ async function returnStock(
  * is still in the status and payment status the change was planned from; false when it
  * moved on (nothing changed). Never writes the payment status or a payment.
  */
-export async function applyTrackingNumberChange(trx: Knex.Transaction, id: Id, change: TrackingNumberChange): Promise<boolean> {
+export async function applyTrackingNumberChange(
+  trx: Knex.Transaction,
+  id: Id,
+  change: TrackingNumberChange,
+): Promise<boolean> {
   const changed = await trx('orders')
     .where({ id, status: change.from, payment_status: change.paymentStatus })
     .update({ tracking_number: change.trackingNumber, updated_at: change.now });

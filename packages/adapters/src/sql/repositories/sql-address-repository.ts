@@ -75,7 +75,10 @@ export class SqlAddressRepository implements AddressRepository {
       if (toBoolean(current.is_default)) {
         const successor = await trx('addresses')
           .where({ user_id: userId })
-          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
           .first<{ id: number } | undefined>('id');
         if (successor) await trx('addresses').where({ id: successor.id }).update({ is_default: true });
       }

@@ -23,7 +23,10 @@ export class SqlIdempotencyPurger implements IdempotencyKeyPurger {
       .select<Array<{ user_id: number; idem_key: string }>>('user_id', 'idem_key');
     if (rows.length === 0) return 0;
     return this.db('idempotency_keys')
-      .whereIn(['user_id', 'idem_key'], rows.map((row) => [row.user_id, row.idem_key]))
+      .whereIn(
+        ['user_id', 'idem_key'],
+        rows.map((row) => [row.user_id, row.idem_key]),
+      )
       .andWhere('created_at', '<', cutoff)
       .delete();
   }

@@ -36,7 +36,8 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       const expiredBefore = new Date(now.getTime() - ttlMs);
       if (record.createdAt > expiredBefore) {
         if (!isStaleClaim(record, requestHash, now, leaseMs)) return { claimed: false, record };
-        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs)) return { claimed: true, claimedAt: new Date(now) };
+        if (await this.takeOverStale(userId, key, requestHash, now, leaseMs))
+          return { claimed: true, claimedAt: new Date(now) };
         continue; // another claim took it over first: read what it left
       }
       // Expired: take it over with a conditional update. Of two concurrent takeovers the
@@ -54,7 +55,13 @@ export class SqlIdempotencyStore implements IdempotencyStore {
    * Renews the claim of a stale in-progress request with the same conditions the read saw,
    * so of two concurrent takeovers the second finds created_at renewed and matches nothing.
    */
-  private async takeOverStale(userId: Id, key: string, requestHash: string, now: Date, leaseMs: number): Promise<boolean> {
+  private async takeOverStale(
+    userId: Id,
+    key: string,
+    requestHash: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
     const taken = await this.db('idempotency_keys')
       .where({ user_id: userId, idem_key: key, request_hash: requestHash })
       .whereNull('response_status')
@@ -64,7 +71,13 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   /** Inside the request's unit of work: the row stays locked, and the answer commits with the work. */
-  async complete(userId: Id, key: string, claimedAt: Date, responseStatus: number, responseBody: string): Promise<boolean> {
+  async complete(
+    userId: Id,
+    key: string,
+    claimedAt: Date,
+    responseStatus: number,
+    responseBody: string,
+  ): Promise<boolean> {
     const stored = await this.db('idempotency_keys')
       .where({ user_id: userId, idem_key: key, created_at: claimedAt })
       .whereNull('response_status')
@@ -79,7 +92,12 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   private async insert(userId: Id, key: string, requestHash: string, now: Date): Promise<boolean> {
     try {
       await this.db('idempotency_keys').insert({
-        user_id: userId, idem_key: key, request_hash: requestHash, response_status: null, response_body: null, created_at: now,
+        user_id: userId,
+        idem_key: key,
+        request_hash: requestHash,
+        response_status: null,
+        response_body: null,
+        created_at: now,
       });
       return true;
     } catch (error) {
@@ -90,14 +108,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
 
   private async find(userId: Id, key: string): Promise<IdempotencyRecord | null> {
     const row = (await this.db('idempotency_keys').where({ user_id: userId, idem_key: key }).first()) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!row) return null;
     return {
       userId: toNumber(row.user_id),
       key: String(row.idem_key),
       requestHash: String(row.request_hash),
-      responseStatus: row.response_status === null || row.response_status === undefined ? null : toNumber(row.response_status),
+      responseStatus:
+        row.response_status === null || row.response_status === undefined ? null : toNumber(row.response_status),
       responseBody: toStringOrNull(row.response_body),
       createdAt: toDate(row.created_at),
     };

@@ -1,7 +1,17 @@
 import type { Knex } from 'knex';
 import type {
-  AdminOrderFilter, ChangeActor, Id, NewOrder, Order, OrderDetail, OrderListFilter, OrderRepository,
-  Page, PaymentEntry, StatusChangeRequest, TrackingNumberChange,
+  AdminOrderFilter,
+  ChangeActor,
+  Id,
+  NewOrder,
+  Order,
+  OrderDetail,
+  OrderListFilter,
+  OrderRepository,
+  Page,
+  PaymentEntry,
+  StatusChangeRequest,
+  TrackingNumberChange,
 } from '@giggatek/domain';
 import { expiryCancellation, UNPAID_PAYMENT_STATUSES } from '@giggatek/domain';
 import { isMysql } from '../database.js';
@@ -22,11 +32,17 @@ export class SqlOrderRepository implements OrderRepository {
    * decides (the stock) is a locking read of the latest rows anyway, and no gap locks.
    */
   async placeWithStock(order: NewOrder): Promise<Order> {
-    const config: Knex.TransactionConfig | undefined = isMysql(this.knex) ? { isolationLevel: 'read committed' } : undefined;
-    return inTransaction(this.knex, async (trx) => {
-      const id = await insertOrderTakingStock(trx, order);
-      return (await loadOrder(trx, id)) as Order;
-    }, config);
+    const config: Knex.TransactionConfig | undefined = isMysql(this.knex)
+      ? { isolationLevel: 'read committed' }
+      : undefined;
+    return inTransaction(
+      this.knex,
+      async (trx) => {
+        const id = await insertOrderTakingStock(trx, order);
+        return (await loadOrder(trx, id)) as Order;
+      },
+      config,
+    );
   }
 
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
@@ -78,6 +94,9 @@ export class SqlOrderRepository implements OrderRepository {
   }
 
   private expiredQuery(db: Knex, cutoff: Date): Knex.QueryBuilder {
-    return db('orders').where('status', 'pending').whereIn('payment_status', UNPAID_PAYMENT_STATUSES).where('created_at', '<', cutoff);
+    return db('orders')
+      .where('status', 'pending')
+      .whereIn('payment_status', UNPAID_PAYMENT_STATUSES)
+      .where('created_at', '<', cutoff);
   }
 }

@@ -1,7 +1,22 @@
 import type { Knex } from 'knex';
-import { adjustmentMovement, CATALOG_SYSTEM_ACTOR, DomainError, offsetOf, ProductReferencedError } from '@giggatek/domain';
+import {
+  adjustmentMovement,
+  CATALOG_SYSTEM_ACTOR,
+  DomainError,
+  offsetOf,
+  ProductReferencedError,
+} from '@giggatek/domain';
 import type {
-  ChangeActor, Id, Page, PageRequest, Product, ProductData, ProductFilter, ProductRepository, StockChange, StockMovement,
+  ChangeActor,
+  Id,
+  Page,
+  PageRequest,
+  Product,
+  ProductData,
+  ProductFilter,
+  ProductRepository,
+  StockChange,
+  StockMovement,
 } from '@giggatek/domain';
 import { ProductModel } from '../models/index.js';
 import { isMysql } from '../database.js';
@@ -25,7 +40,11 @@ export class SqlProductRepository implements ProductRepository {
   }
 
   /** The row and its first movement (the initial stock as an adjustment) in one transaction. */
-  async create(data: ProductData & { slug: string }, now: Date, actor: ChangeActor = CATALOG_SYSTEM_ACTOR): Promise<Product> {
+  async create(
+    data: ProductData & { slug: string },
+    now: Date,
+    actor: ChangeActor = CATALOG_SYSTEM_ACTOR,
+  ): Promise<Product> {
     try {
       return await inTransaction(this.knex, async (trx) => {
         const row = await ProductModel.query(trx).insert({
@@ -134,7 +153,9 @@ export class SqlProductRepository implements ProductRepository {
 
   async isReferenced(id: Id): Promise<boolean> {
     for (const table of await this.existingReferencingTables()) {
-      const row = await this.db(table).where({ product_id: id }).first<{ product_id: number } | undefined>('product_id');
+      const row = await this.db(table)
+        .where({ product_id: id })
+        .first<{ product_id: number } | undefined>('product_id');
       if (row !== undefined) return true;
     }
     return false;

@@ -62,8 +62,17 @@ export class SqlSessionRepository implements SessionRepository {
       .join('sessions as s', 's.id', 't.session_id')
       .where('t.token_hash', tokenHash)
       .first<TokenWithSessionRow | undefined>(
-        't.id as token_id', 't.token_hash', 't.expires_at as token_expires_at', 't.rotated_at',
-        's.id', 's.user_id', 's.created_at', 's.expires_at', 's.revoked_at', 's.ip', 's.user_agent',
+        't.id as token_id',
+        't.token_hash',
+        't.expires_at as token_expires_at',
+        't.rotated_at',
+        's.id',
+        's.user_id',
+        's.created_at',
+        's.expires_at',
+        's.revoked_at',
+        's.ip',
+        's.user_agent',
       );
     if (!row) return null;
     return {
@@ -120,9 +129,13 @@ export class SqlSessionRepository implements SessionRepository {
   }
 }
 
-function toSession(row: Pick<SessionModel, 'id' | 'user_id' | 'ip' | 'user_agent'> & {
-  created_at: unknown; expires_at: unknown; revoked_at: unknown;
-}): Session {
+function toSession(
+  row: Pick<SessionModel, 'id' | 'user_id' | 'ip' | 'user_agent'> & {
+    created_at: unknown;
+    expires_at: unknown;
+    revoked_at: unknown;
+  },
+): Session {
   return {
     id: row.id,
     userId: row.user_id,

@@ -20,6 +20,9 @@ export class SqlSettingsRepository implements SettingsRepository {
   async set(key: string, value: unknown, now: Date): Promise<void> {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError(`setting ${key} has no JSON value`);
-    await this.db('settings').insert({ key, value: text, updated_at: now }).onConflict('key').merge(['value', 'updated_at']);
+    await this.db('settings')
+      .insert({ key, value: text, updated_at: now })
+      .onConflict('key')
+      .merge(['value', 'updated_at']);
   }
 }

@@ -1,7 +1,15 @@
 import type { Knex } from 'knex';
 import { DomainError, normalizeEmail, offsetOf } from '@giggatek/domain';
 import type {
-  Id, NewUser, Page, Role, User, UserCredentials, UserListFilter, UserProfilePatch, UserRepository,
+  Id,
+  NewUser,
+  Page,
+  Role,
+  User,
+  UserCredentials,
+  UserListFilter,
+  UserProfilePatch,
+  UserRepository,
 } from '@giggatek/domain';
 import { UserModel } from '../models/index.js';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE, toDate, toDateOrNull, toNumber } from '../row-values.js';
@@ -58,7 +66,9 @@ export class SqlUserRepository implements UserRepository {
     if (patch.lastName !== undefined) changes.last_name = patch.lastName;
     if (patch.phone !== undefined) changes.phone = patch.phone;
     if (patch.role !== undefined) changes.role = patch.role;
-    const updated = await UserModel.query(this.db).findById(id).patch({ ...changes, updated_at: now });
+    const updated = await UserModel.query(this.db)
+      .findById(id)
+      .patch({ ...changes, updated_at: now });
     return updated > 0 ? this.findById(id) : null;
   }
 

@@ -12,12 +12,19 @@ type MovementRow = Record<string, unknown>;
  * one must match: a miss throws and the transaction rolls back). Then writes the movements
  * in ONE multi-row insert. `movements` hold one row per product.
  */
-export async function applyMovements(trx: Knex.Transaction, movements: readonly NewStockMovement[], now: Date): Promise<void> {
+export async function applyMovements(
+  trx: Knex.Transaction,
+  movements: readonly NewStockMovement[],
+  now: Date,
+): Promise<void> {
   if (movements.length === 0) return;
   const deltaOf = `CASE id ${movements.map(() => 'WHEN ? THEN ?').join(' ')} END`;
   const bindings = movements.flatMap((m) => [m.productId, m.delta]);
   const changed = await trx('products')
-    .whereIn('id', movements.map((m) => m.productId))
+    .whereIn(
+      'id',
+      movements.map((m) => m.productId),
+    )
     .andWhereRaw(`stock + ${deltaOf} >= 0`, bindings)
     .update({ stock: trx.raw(`stock + ${deltaOf}`, bindings), updated_at: now });
   if (changed !== movements.length) {
@@ -34,11 +41,20 @@ export async function insertMovements(trx: Knex.Transaction, movements: readonly
 /** A product's movements, newest first: one SELECT for the page, one COUNT for the total. */
 export async function listMovements(db: Knex, productId: Id, request: PageRequest): Promise<Page<StockMovement>> {
   const [rows, counted] = await Promise.all([
-    db('stock_movements').where({ product_id: productId }).orderBy('id', 'desc')
-      .limit(request.perPage).offset(offsetOf(request)).select('*') as Promise<MovementRow[]>,
+    db('stock_movements')
+      .where({ product_id: productId })
+      .orderBy('id', 'desc')
+      .limit(request.perPage)
+      .offset(offsetOf(request))
+      .select('*') as Promise<MovementRow[]>,
     db('stock_movements').where({ product_id: productId }).count({ total: '*' }) as Promise<Array<{ total: unknown }>>,
   ]);
-  return { items: rows.map(toMovement), total: toNumber(counted[0]?.total ?? 0), page: request.page, perPage: request.perPage };
+  return {
+    items: rows.map(toMovement),
+    total: toNumber(counted[0]?.total ?? 0),
+    page: request.page,
+    perPage: request.perPage,
+  };
 }
 
 function movementColumns(movement: NewStockMovement): MovementRow {

@@ -56,9 +56,16 @@ export function describeAddressRepositoryContract(name: string, makeRepo: MakeFi
     });
 
     it('keeps empty optional fields as null', async () => {
-      const created = await addresses.create(userId, addressData({ label: null, line2: null, phone: null, country: 'CA' }), t0);
+      const created = await addresses.create(
+        userId,
+        addressData({ label: null, line2: null, phone: null, country: 'CA' }),
+        t0,
+      );
       expect(await addresses.findForUser(userId, created.id)).toMatchObject({
-        label: null, line2: null, phone: null, country: 'CA',
+        label: null,
+        line2: null,
+        phone: null,
+        country: 'CA',
       });
     });
 
@@ -81,8 +88,14 @@ export function describeAddressRepositoryContract(name: string, makeRepo: MakeFi
     });
 
     it('lets many different users add their first address at the same moment', async () => {
-      const users = [userId, otherUserId, ...(await Promise.all([1, 2, 3, 4, 5, 6].map(() => createTestUser(fixture.users))))];
-      const created = await concurrently(users.length, (i) => addresses.create(users[i] as Id, addressData({ label: `First ${i}` }), at(i)));
+      const users = [
+        userId,
+        otherUserId,
+        ...(await Promise.all([1, 2, 3, 4, 5, 6].map(() => createTestUser(fixture.users)))),
+      ];
+      const created = await concurrently(users.length, (i) =>
+        addresses.create(users[i] as Id, addressData({ label: `First ${i}` }), at(i)),
+      );
       expect(created.every((address) => address.isDefault)).toBe(true);
       for (const user of users) expect(defaults(await addresses.listForUser(user))).toHaveLength(1);
     });
@@ -101,8 +114,16 @@ export function describeAddressRepositoryContract(name: string, makeRepo: MakeFi
       const first = await addresses.create(userId, addressData(), at(0));
       const second = await addresses.create(userId, addressData({ label: 'Work' }), at(1));
       const changed = addressData({
-        label: null, recipientName: 'Charles Babbage', line1: '1 Dorset St', line2: null, city: 'Boston',
-        state: 'MA', postalCode: '02101', country: 'GB', phone: null, isDefault: true,
+        label: null,
+        recipientName: 'Charles Babbage',
+        line1: '1 Dorset St',
+        line2: null,
+        city: 'Boston',
+        state: 'MA',
+        postalCode: '02101',
+        country: 'GB',
+        phone: null,
+        isDefault: true,
       });
       const updated = await addresses.update(userId, second.id, changed, at(5));
       expect(updated).toEqual({ ...changed, id: second.id, userId, createdAt: at(1), updatedAt: at(5) });

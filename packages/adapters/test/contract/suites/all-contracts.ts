@@ -17,7 +17,8 @@ export function describeAllContracts(
   makeEngine: () => Promise<Engine>,
   options: { canMarkReferenced?: boolean } = {},
 ): void {
-  const fixtureOf = <K extends keyof Omit<Engine, 'markReferenced' | 'dispose' | 'idempotencyPurger' | 'unitOfWork'>>(port: K) =>
+  const fixtureOf =
+    <K extends keyof Omit<Engine, 'markReferenced' | 'dispose' | 'idempotencyPurger' | 'unitOfWork'>>(port: K) =>
     async (): Promise<ContractFixture<Engine[K]>> => {
       const engine = await makeEngine();
       return { repo: engine[port], users: engine.users, dispose: () => engine.dispose() };

@@ -1,6 +1,15 @@
 import type {
-  AddressRepository, Id, IdempotencyKeyPurger, IdempotencyStore, OneTimeTokenRepository, OrderRepository, ProductRepository,
-  SessionRepository, SettingsRepository, UnitOfWork, UserRepository,
+  AddressRepository,
+  Id,
+  IdempotencyKeyPurger,
+  IdempotencyStore,
+  OneTimeTokenRepository,
+  OrderRepository,
+  ProductRepository,
+  SessionRepository,
+  SettingsRepository,
+  UnitOfWork,
+  UserRepository,
 } from '@giggatek/domain';
 
 /** One port under test, plus what its rows need around them. */
@@ -41,7 +50,10 @@ export function uniqueEmail(prefix = 'User'): string {
   return `${prefix}.${Date.now().toString(36)}${counter}@Example.COM`;
 }
 
-export async function createTestUser(users: UserRepository, createdAt = new Date('2026-01-10T08:00:00.000Z')): Promise<Id> {
+export async function createTestUser(
+  users: UserRepository,
+  createdAt = new Date('2026-01-10T08:00:00.000Z'),
+): Promise<Id> {
   const user = await users.create({
     email: uniqueEmail(),
     passwordHash: 'hash',

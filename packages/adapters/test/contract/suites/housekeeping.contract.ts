@@ -36,14 +36,22 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
       const expiresAtCutoff = await openSession(userId, 'expires-at-cutoff', cutoff);
       const live = await openSession(otherUserId, 'live', after(DAY_MS));
       const first = await engine.sessions.findRefreshToken('live');
-      await engine.sessions.rotateRefreshToken(first!.id, { tokenHash: 'live-next', expiresAt: after(DAY_MS) }, longAgo);
+      await engine.sessions.rotateRefreshToken(
+        first!.id,
+        { tokenHash: 'live-next', expiresAt: after(DAY_MS) },
+        longAgo,
+      );
 
       expect(await engine.sessions.purgeEndedBefore(cutoff, 10)).toBe(2);
       expect(await engine.sessions.findById(expired.id)).toBeNull();
       expect(await engine.sessions.findById(revoked.id)).toBeNull();
-      for (const kept of [revokedLater, expiresAtCutoff, live]) expect(await engine.sessions.findById(kept.id)).not.toBeNull();
+      for (const kept of [revokedLater, expiresAtCutoff, live])
+        expect(await engine.sessions.findById(kept.id)).not.toBeNull();
       expect(await engine.sessions.findRefreshToken('live')).toMatchObject({ sessionId: live.id });
-      expect(await engine.sessions.findRefreshToken('live-next')).toMatchObject({ sessionId: live.id, rotatedAt: null });
+      expect(await engine.sessions.findRefreshToken('live-next')).toMatchObject({
+        sessionId: live.id,
+        rotatedAt: null,
+      });
       // The purged sessions' refresh tokens are gone too: their unique hashes are free again.
       expect(await engine.sessions.findRefreshToken('expired')).toBeNull();
       await expect(openSession(userId, 'expired', after(DAY_MS))).resolves.toMatchObject({ userId });
@@ -68,7 +76,13 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
     });
 
     const issue = (owner: Id, hash: string, expiresAt: Date) =>
-      engine.oneTimeTokens.create({ userId: owner, purpose: 'password_reset', tokenHash: hash, expiresAt, createdAt: longAgo });
+      engine.oneTimeTokens.create({
+        userId: owner,
+        purpose: 'password_reset',
+        tokenHash: hash,
+        expiresAt,
+        createdAt: longAgo,
+      });
     const stillThere = async (hash: string) => (await engine.oneTimeTokens.findByHash('password_reset', hash)) !== null;
 
     it('OneTimeTokenRepository.purgeEndedBefore deletes tokens used or expired before the cutoff', async () => {
@@ -97,7 +111,8 @@ export function describeHousekeepingContracts(name: string, makeEngine: () => Pr
       expect(await stillThere('live')).toBe(true);
     });
 
-    const claim = (owner: Id, key: string, at: Date) => engine.idempotency.claim(owner, key, 'hash', at, DAY_MS, DAY_MS);
+    const claim = (owner: Id, key: string, at: Date) =>
+      engine.idempotency.claim(owner, key, 'hash', at, DAY_MS, DAY_MS);
     /** A claim that finds a record of any age answers claimed: false. */
     const isStored = async (owner: Id, key: string) =>
       !(await engine.idempotency.claim(owner, key, 'probe', after(DAY_MS), 1000 * DAY_MS, 1000 * DAY_MS)).claimed;

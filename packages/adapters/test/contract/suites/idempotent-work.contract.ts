@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CatalogService, DomainError, FixedClock, OrderingService, StoreSettings,
-  type Id, type IdempotencyStore, type OrderRepository, type Product, type ProductRepository, type UnitOfWork,
+  CatalogService,
+  DomainError,
+  FixedClock,
+  OrderingService,
+  StoreSettings,
+  type Id,
+  type IdempotencyStore,
+  type OrderRepository,
+  type Product,
+  type ProductRepository,
+  type UnitOfWork,
 } from '@giggatek/domain';
 import { MemoryNotifier } from '../../../src/memory/index.js';
 import type { Engine } from './fixture.js';
@@ -39,19 +48,21 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
     const ordersOf = async (): Promise<number> => (await orders.listForUser(userId, { page: 1, perPage: 50 })).total;
     const placeTwo = () => orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 2 }]));
     /** Phase 2 as the facility runs it: the work, then the answer, in one unit of work. */
-    const workAndAnswer = (claimedAt: Date, answerStore: IdempotencyStore = store) => unitOfWork.run(async () => {
-      const order = await placeTwo();
-      if (!(await answerStore.complete(userId, 'key', claimedAt, 201, JSON.stringify({ id: order.id })))) {
-        throw new Error('claim lost');
-      }
-      return order;
-    });
+    const workAndAnswer = (claimedAt: Date, answerStore: IdempotencyStore = store) =>
+      unitOfWork.run(async () => {
+        const order = await placeTwo();
+        if (!(await answerStore.complete(userId, 'key', claimedAt, 201, JSON.stringify({ id: order.id })))) {
+          throw new Error('claim lost');
+        }
+        return order;
+      });
 
     it('commits the work and its answer together', async () => {
       expect(await store.claim(userId, 'key', 'hash', t0, DAY, LEASE)).toEqual({ claimed: true, claimedAt: t0 });
       const order = await workAndAnswer(t0);
       expect(await store.claim(userId, 'key', 'hash', after(1), DAY, LEASE)).toMatchObject({
-        claimed: false, record: { responseStatus: 201, responseBody: JSON.stringify({ id: order.id }) },
+        claimed: false,
+        record: { responseStatus: 201, responseBody: JSON.stringify({ id: order.id }) },
       });
       expect(await ordersOf()).toBe(1);
       expect(await stockOf(products, gpu.id)).toBe(8);
@@ -73,14 +84,19 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
 
       // Within the lease the claim is still "in progress"; after it, a retry takes it over.
       expect(await store.claim(userId, 'key', 'hash', after(LEASE - 1), DAY, LEASE)).toMatchObject({
-        claimed: false, record: { responseStatus: null, createdAt: t0 },
+        claimed: false,
+        record: { responseStatus: null, createdAt: t0 },
       });
-      expect(await store.claim(userId, 'key', 'hash', after(LEASE), DAY, LEASE)).toEqual({ claimed: true, claimedAt: after(LEASE) });
+      expect(await store.claim(userId, 'key', 'hash', after(LEASE), DAY, LEASE)).toEqual({
+        claimed: true,
+        claimedAt: after(LEASE),
+      });
       await workAndAnswer(after(LEASE));
       expect(await ordersOf()).toBe(1);
       expect(await stockOf(products, gpu.id)).toBe(8);
       expect(await store.claim(userId, 'key', 'hash', after(LEASE + 1), DAY, LEASE)).toMatchObject({
-        claimed: false, record: { responseStatus: 201 },
+        claimed: false,
+        record: { responseStatus: 201 },
       });
     });
 
@@ -92,7 +108,8 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
       expect(await ordersOf()).toBe(0);
       expect(await stockOf(products, gpu.id)).toBe(10);
       expect(await store.claim(userId, 'key', 'hash', after(LEASE + 1), DAY, LEASE)).toMatchObject({
-        claimed: false, record: { responseStatus: null, createdAt: after(LEASE) },
+        claimed: false,
+        record: { responseStatus: null, createdAt: after(LEASE) },
       });
       await workAndAnswer(after(LEASE));
       expect(await ordersOf()).toBe(1);
@@ -107,14 +124,16 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
 
     it('rolls every repository call of a failed run back, and runs after-commit hooks only on commit', async () => {
       const sent: string[] = [];
-      await expect(unitOfWork.run(async () => {
-        await placeTwo();
-        await products.update(gpu.id, { name: 'Renamed' }, after(1));
-        unitOfWork.afterCommit(async () => {
-          sent.push('rolled back');
-        });
-        throw new Error('fails after two writes');
-      })).rejects.toThrow('fails after two writes');
+      await expect(
+        unitOfWork.run(async () => {
+          await placeTwo();
+          await products.update(gpu.id, { name: 'Renamed' }, after(1));
+          unitOfWork.afterCommit(async () => {
+            sent.push('rolled back');
+          });
+          throw new Error('fails after two writes');
+        }),
+      ).rejects.toThrow('fails after two writes');
       expect(await products.findById(gpu.id)).toMatchObject({ name: 'RTX 3080', stock: 10 });
       expect(await ordersOf()).toBe(0);
       await unitOfWork.run(async () => {
@@ -130,8 +149,13 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
     it('keeps a staff update that fails at its second step exactly as the order was', async () => {
       const clock = new FixedClock(t0);
       const staff = await engine.users.create({
-        email: `staff-${Date.now()}@example.com`, passwordHash: 'x', firstName: 'S', lastName: 'T', phone: null,
-        role: 'manager', createdAt: t0,
+        email: `staff-${Date.now()}@example.com`,
+        passwordHash: 'x',
+        firstName: 'S',
+        lastName: 'T',
+        phone: null,
+        role: 'manager',
+        createdAt: t0,
       });
       // The second repository call of the update (the tracking number) fails.
       const failingSecondStep: OrderRepository = Object.assign(Object.create(orders) as OrderRepository, {
@@ -139,33 +163,46 @@ export function describeIdempotentWorkContract(name: string, makeEngine: () => P
           throw new Error('the second step failed');
         },
       });
-      const service = (repository: OrderRepository) => new OrderingService({
-        orders: repository, products, addresses: engine.addresses, settings: new StoreSettings(engine.settings),
-        notifier: new MemoryNotifier(), clock, unitOfWork,
-      });
+      const service = (repository: OrderRepository) =>
+        new OrderingService({
+          orders: repository,
+          products,
+          addresses: engine.addresses,
+          settings: new StoreSettings(engine.settings),
+          notifier: new MemoryNotifier(),
+          clock,
+          unitOfWork,
+        });
       const order = await placeTwo();
       const before = await orders.findDetail(order.id);
       const manager = { userId: staff.id, role: 'manager' as const };
       const update = { paymentStatus: 'paid' as const, trackingNumber: '1Z999AA10123456784' };
-      await expect(service(failingSecondStep).updateOrder(manager, order.id, update)).rejects.toThrow('the second step failed');
+      await expect(service(failingSecondStep).updateOrder(manager, order.id, update)).rejects.toThrow(
+        'the second step failed',
+      );
       expect(await orders.findDetail(order.id)).toEqual(before);
       expect(before).toMatchObject({ status: 'pending', paymentStatus: 'pending', trackingNumber: null, payments: [] });
 
       // Without the failure both steps apply.
       expect(await service(orders).updateOrder(manager, order.id, update)).toMatchObject({
-        status: 'processing', paymentStatus: 'paid', trackingNumber: '1Z999AA10123456784',
+        status: 'processing',
+        paymentStatus: 'paid',
+        trackingNumber: '1Z999AA10123456784',
       });
     });
 
     it('archives a product that an order line refers to by the time of the delete, and says so (409)', async () => {
-      const catalog = (repository: ProductRepository) => new CatalogService({ products: repository, clock: new FixedClock(t0), unitOfWork });
+      const catalog = (repository: ProductRepository) =>
+        new CatalogService({ products: repository, clock: new FixedClock(t0), unitOfWork });
       // The order line appears after the look for references (the look is made to miss it).
       const missesTheOrderLine: ProductRepository = Object.assign(Object.create(products) as ProductRepository, {
         isReferenced: async () => false,
       });
       const admin = { userId, role: 'admin' as const };
       await placeTwo();
-      const refusal = await catalog(missesTheOrderLine).deleteProduct(admin, gpu.id).catch((error: unknown) => error);
+      const refusal = await catalog(missesTheOrderLine)
+        .deleteProduct(admin, gpu.id)
+        .catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(DomainError);
       expect(refusal).toMatchObject({ code: 'conflict', message: expect.stringMatching(/archived/) });
       expect(await products.findById(gpu.id)).toMatchObject({ status: 'archived', stock: 8 });

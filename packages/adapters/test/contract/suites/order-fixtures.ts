@@ -1,6 +1,13 @@
 import { cents, DEFAULT_PRICING, DomainError, INITIAL_ORDER_STATE, priceOrder } from '@giggatek/domain';
 import type {
-  AddressSnapshot, ChangeActor, Id, NewOrder, OrderRepository, Product, ProductRepository, ShippingMethod,
+  AddressSnapshot,
+  ChangeActor,
+  Id,
+  NewOrder,
+  OrderRepository,
+  Product,
+  ProductRepository,
+  ShippingMethod,
   UserRepository,
 } from '@giggatek/domain';
 import { createTestUser } from './fixture.js';
@@ -45,7 +52,12 @@ export function customer(userId: Id): ChangeActor {
   return { kind: 'user', userId, role: 'customer' };
 }
 
-export async function createProduct(products: ProductRepository, name: string, stock: number, price = 20_000): Promise<Product> {
+export async function createProduct(
+  products: ProductRepository,
+  name: string,
+  stock: number,
+  price = 20_000,
+): Promise<Product> {
   return products.create(productData({ name, stock, price: cents(price) }), t0);
 }
 
@@ -58,7 +70,10 @@ export function newOrder(
   const shippingMethod = options.shippingMethod ?? 'standard';
   const priced = priceOrder(
     lines.map(({ product, quantity }) => ({
-      productId: product.id, productName: product.name, unitPrice: product.price, quantity,
+      productId: product.id,
+      productName: product.name,
+      unitPrice: product.price,
+      quantity,
     })),
     shippingMethod,
     DEFAULT_PRICING,

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Id, Order, OrderRepository, Product } from '@giggatek/domain';
 import {
-  createProduct, createTestUser, minutesAfter, newOrder, t0, type MakeOrderFixture, type OrderFixture,
+  createProduct,
+  createTestUser,
+  minutesAfter,
+  newOrder,
+  t0,
+  type MakeOrderFixture,
+  type OrderFixture,
 } from './order-fixtures.js';
 
 /** listForUser and listAll: newest first (ties by id), paging, filters, items included. */
@@ -26,13 +32,31 @@ export function describeOrderListContract(name: string, makeFixture: MakeOrderFi
       aliceEmail = (await fixture.users.findById(alice))?.email ?? '';
       placed = {
         a1: await orders.placeWithStock(newOrder(alice, [{ product: gpu, quantity: 1 }], { createdAt: t0 })),
-        a2: await orders.placeWithStock(newOrder(alice, [{ product: cpu, quantity: 2 }, { product: gpu, quantity: 1 }], { createdAt: minutesAfter(10) })),
-        a3: await orders.placeWithStock(newOrder(alice, [{ product: cpu, quantity: 1 }], { createdAt: minutesAfter(10) })),
-        b1: await orders.placeWithStock(newOrder(bob, [{ product: gpu, quantity: 3 }], { createdAt: minutesAfter(20) })),
+        a2: await orders.placeWithStock(
+          newOrder(
+            alice,
+            [
+              { product: cpu, quantity: 2 },
+              { product: gpu, quantity: 1 },
+            ],
+            { createdAt: minutesAfter(10) },
+          ),
+        ),
+        a3: await orders.placeWithStock(
+          newOrder(alice, [{ product: cpu, quantity: 1 }], { createdAt: minutesAfter(10) }),
+        ),
+        b1: await orders.placeWithStock(
+          newOrder(bob, [{ product: gpu, quantity: 3 }], { createdAt: minutesAfter(20) }),
+        ),
       };
       await orders.changeStatus(placed.a2!.id, {
-        from: 'pending', to: 'processing', actor: { kind: 'system', name: 'webhook' }, note: null, now: minutesAfter(30),
-        restock: false, paymentStatus: 'paid',
+        from: 'pending',
+        to: 'processing',
+        actor: { kind: 'system', name: 'webhook' },
+        note: null,
+        now: minutesAfter(30),
+        restock: false,
+        paymentStatus: 'paid',
       });
     });
     afterEach(async () => {
@@ -47,7 +71,10 @@ export function describeOrderListContract(name: string, makeFixture: MakeOrderFi
       expect(ids(page.items)).toEqual(idsOf('a3', 'a2', 'a1'));
       expect(page).toMatchObject({ total: 3, page: 1, perPage: 10 });
       const a2 = page.items.find((order) => order.id === placed.a2!.id);
-      expect(a2?.items.map((item) => [item.productId, item.quantity])).toEqual([[cpu.id, 2], [gpu.id, 1]]);
+      expect(a2?.items.map((item) => [item.productId, item.quantity])).toEqual([
+        [cpu.id, 2],
+        [gpu.id, 1],
+      ]);
       expect(a2).toMatchObject({ status: 'processing', paymentStatus: 'paid' });
     });
 
@@ -69,7 +96,9 @@ export function describeOrderListContract(name: string, makeFixture: MakeOrderFi
     });
 
     it('filters staff lists by status and payment status', async () => {
-      expect(ids((await orders.listAll({ page: 1, perPage: 10, status: 'pending' })).items)).toEqual(idsOf('b1', 'a3', 'a1'));
+      expect(ids((await orders.listAll({ page: 1, perPage: 10, status: 'pending' })).items)).toEqual(
+        idsOf('b1', 'a3', 'a1'),
+      );
       const paid = await orders.listAll({ page: 1, perPage: 10, paymentStatus: 'paid' });
       expect(ids(paid.items)).toEqual(idsOf('a2'));
       expect(paid.total).toBe(1);
@@ -84,11 +113,20 @@ export function describeOrderListContract(name: string, makeFixture: MakeOrderFi
     });
 
     it('filters staff lists by an inclusive creation date range', async () => {
-      const exact = await orders.listAll({ page: 1, perPage: 10, createdFrom: minutesAfter(10), createdTo: minutesAfter(20) });
+      const exact = await orders.listAll({
+        page: 1,
+        perPage: 10,
+        createdFrom: minutesAfter(10),
+        createdTo: minutesAfter(20),
+      });
       expect(ids(exact.items)).toEqual(idsOf('b1', 'a3', 'a2'));
       const before = await orders.listAll({ page: 1, perPage: 10, createdTo: minutesAfter(10) });
       expect(ids(before.items)).toEqual(idsOf('a3', 'a2', 'a1'));
-      const after = await orders.listAll({ page: 1, perPage: 10, createdFrom: new Date(minutesAfter(10).getTime() + 1) });
+      const after = await orders.listAll({
+        page: 1,
+        perPage: 10,
+        createdFrom: new Date(minutesAfter(10).getTime() + 1),
+      });
       expect(ids(after.items)).toEqual(idsOf('b1'));
       expect(after.total).toBe(1);
     });

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Id, OrderRepository, ProductRepository } from '@giggatek/domain';
 import {
-  billingSnapshot, createProduct, createTestUser, customer, newOrder, shippingSnapshot, shortageOf, stockOf, t0,
-  type MakeOrderFixture, type OrderFixture,
+  billingSnapshot,
+  createProduct,
+  createTestUser,
+  customer,
+  newOrder,
+  shippingSnapshot,
+  shortageOf,
+  stockOf,
+  t0,
+  type MakeOrderFixture,
+  type OrderFixture,
 } from './order-fixtures.js';
 
 /** placeWithStock and findDetail: stock taken all or nothing, every field stored. */
@@ -24,9 +33,17 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
     it('takes stock for every line and stores every field, read back by findDetail', async () => {
       const gpu = await createProduct(products, 'RTX 3080', 5, 20_000);
       const cpu = await createProduct(products, 'Ryzen 7', 3, 9_000_000_000);
-      const input = newOrder(userId, [{ product: gpu, quantity: 2 }, { product: cpu, quantity: 1 }], {
-        shippingMethod: 'expedited', notes: 'Leave at the door',
-      });
+      const input = newOrder(
+        userId,
+        [
+          { product: gpu, quantity: 2 },
+          { product: cpu, quantity: 1 },
+        ],
+        {
+          shippingMethod: 'expedited',
+          notes: 'Leave at the door',
+        },
+      );
       const placed = await orders.placeWithStock(input);
 
       expect(placed).toEqual({
@@ -45,8 +62,22 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
         trackingNumber: null,
         notes: 'Leave at the door',
         items: [
-          { id: expect.any(Number), productId: gpu.id, productName: 'RTX 3080', quantity: 2, unitPrice: 20_000, lineTotal: 40_000 },
-          { id: expect.any(Number), productId: cpu.id, productName: 'Ryzen 7', quantity: 1, unitPrice: 9_000_000_000, lineTotal: 9_000_000_000 },
+          {
+            id: expect.any(Number),
+            productId: gpu.id,
+            productName: 'RTX 3080',
+            quantity: 2,
+            unitPrice: 20_000,
+            lineTotal: 40_000,
+          },
+          {
+            id: expect.any(Number),
+            productId: cpu.id,
+            productName: 'Ryzen 7',
+            quantity: 1,
+            unitPrice: 9_000_000_000,
+            lineTotal: 9_000_000_000,
+          },
         ],
         createdAt: t0,
         updatedAt: t0,
@@ -57,10 +88,18 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       const detail = await orders.findDetail(placed.id);
       expect(detail).toEqual({
         ...placed,
-        statusHistory: [{
-          id: expect.any(Number), orderId: placed.id, fromStatus: null, toStatus: 'pending',
-          actorUserId: userId, actorLabel: 'customer', note: null, createdAt: t0,
-        }],
+        statusHistory: [
+          {
+            id: expect.any(Number),
+            orderId: placed.id,
+            fromStatus: null,
+            toStatus: 'pending',
+            actorUserId: userId,
+            actorLabel: 'customer',
+            note: null,
+            createdAt: t0,
+          },
+        ],
         payments: [],
       });
     });
@@ -75,11 +114,15 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       const plenty = await createProduct(products, 'Plenty', 10);
       const few = await createProduct(products, 'Few', 1);
       const none = await createProduct(products, 'None', 0);
-      const error = await shortageOf(orders.placeWithStock(newOrder(userId, [
-        { product: few, quantity: 3 },
-        { product: plenty, quantity: 4 },
-        { product: none, quantity: 1 },
-      ])));
+      const error = await shortageOf(
+        orders.placeWithStock(
+          newOrder(userId, [
+            { product: few, quantity: 3 },
+            { product: plenty, quantity: 4 },
+            { product: none, quantity: 1 },
+          ]),
+        ),
+      );
 
       expect(error.message).toContain('Few (1 available, 3 requested)');
       expect(error.message).toContain('None (0 available, 1 requested)');
@@ -98,10 +141,17 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       const active = await createProduct(products, 'Active', 5);
       const archived = await createProduct(products, 'Archived', 7);
       await products.update(archived.id, { status: 'archived' }, t0);
-      const error = await shortageOf(orders.placeWithStock(newOrder(userId, [
-        { product: active, quantity: 1 }, { product: archived, quantity: 1 },
-      ])));
-      expect(error.meta?.shortages).toEqual([{ product_id: archived.id, product_name: 'Archived', requested: 1, available: 0 }]);
+      const error = await shortageOf(
+        orders.placeWithStock(
+          newOrder(userId, [
+            { product: active, quantity: 1 },
+            { product: archived, quantity: 1 },
+          ]),
+        ),
+      );
+      expect(error.meta?.shortages).toEqual([
+        { product_id: archived.id, product_name: 'Archived', requested: 1, available: 0 },
+      ]);
       expect(await stockOf(products, archived.id)).toBe(7);
       expect(await stockOf(products, active.id)).toBe(5);
     });
@@ -128,11 +178,24 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       const placed = await orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 1 }]));
       const paidAt = new Date(t0.getTime() + 60_000);
       await orders.changeStatus(placed.id, {
-        from: 'pending', to: 'processing', actor: { kind: 'user', userId, role: 'manager' }, note: 'paid at the counter',
-        now: paidAt, restock: false, paymentStatus: 'paid',
+        from: 'pending',
+        to: 'processing',
+        actor: { kind: 'user', userId, role: 'manager' },
+        note: 'paid at the counter',
+        now: paidAt,
+        restock: false,
+        paymentStatus: 'paid',
         payment: {
-          userId, orderId: placed.id, rentalId: null, installmentNo: null, kind: 'order', amount: placed.total,
-          currency: 'usd', status: 'succeeded', gateway: 'offline', gatewayRef: 'cash-0001',
+          userId,
+          orderId: placed.id,
+          rentalId: null,
+          installmentNo: null,
+          kind: 'order',
+          amount: placed.total,
+          currency: 'usd',
+          status: 'succeeded',
+          gateway: 'offline',
+          gatewayRef: 'cash-0001',
         },
       });
       const detail = await orders.findDetail(placed.id);
@@ -140,19 +203,39 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
         [null, 'pending', 'customer', null],
         ['pending', 'processing', 'manager', 'paid at the counter'],
       ]);
-      expect(detail?.payments).toEqual([{
-        id: expect.any(Number), userId, orderId: placed.id, rentalId: null, installmentNo: null, kind: 'order',
-        amount: placed.total, currency: 'usd', status: 'succeeded', gateway: 'offline', gatewayRef: 'cash-0001',
-        createdAt: paidAt, updatedAt: paidAt,
-      }]);
+      expect(detail?.payments).toEqual([
+        {
+          id: expect.any(Number),
+          userId,
+          orderId: placed.id,
+          rentalId: null,
+          installmentNo: null,
+          kind: 'order',
+          amount: placed.total,
+          currency: 'usd',
+          status: 'succeeded',
+          gateway: 'offline',
+          gatewayRef: 'cash-0001',
+          createdAt: paidAt,
+          updatedAt: paidAt,
+        },
+      ]);
       expect(detail).toMatchObject({ status: 'processing', paymentStatus: 'paid', updatedAt: paidAt });
     });
 
     it('records a system actor without a user', async () => {
       const gpu = await createProduct(products, 'RTX 3080', 5);
-      const placed = await orders.placeWithStock({ ...newOrder(userId, [{ product: gpu, quantity: 1 }]), actor: customer(userId) });
+      const placed = await orders.placeWithStock({
+        ...newOrder(userId, [{ product: gpu, quantity: 1 }]),
+        actor: customer(userId),
+      });
       await orders.changeStatus(placed.id, {
-        from: 'pending', to: 'cancelled', actor: { kind: 'system', name: 'order-expiry' }, note: null, now: t0, restock: 'order_expiry',
+        from: 'pending',
+        to: 'cancelled',
+        actor: { kind: 'system', name: 'order-expiry' },
+        note: null,
+        now: t0,
+        restock: 'order_expiry',
       });
       const history = (await orders.findDetail(placed.id))?.statusHistory ?? [];
       expect(history[1]).toMatchObject({ actorUserId: null, actorLabel: 'system:order-expiry' });

@@ -71,7 +71,12 @@ export function describeProductRepositoryContract(
         later,
       );
       expect(updated).toEqual({
-        ...created, price: 45000, rentalRates: {}, imageUrls: ['/images/new.png'], isFeatured: true, updatedAt: later,
+        ...created,
+        price: 45000,
+        rentalRates: {},
+        imageUrls: ['/images/new.png'],
+        isFeatured: true,
+        updatedAt: later,
       });
       expect(await products.findById(created.id)).toEqual(updated);
       expect(await products.update(created.id + 1000, { price: cents(1) }, later)).toBeNull();

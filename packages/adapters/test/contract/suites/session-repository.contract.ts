@@ -26,7 +26,13 @@ export function describeSessionRepositoryContract(name: string, makeRepo: MakeFi
 
     const open = (owner: Id, hash: string, extra: { ip?: string | null; userAgent?: string | null } = {}) =>
       sessions.create(
-        { userId: owner, createdAt, expiresAt, ip: extra.ip ?? '203.0.113.7', userAgent: extra.userAgent ?? 'Mozilla/5.0 test' },
+        {
+          userId: owner,
+          createdAt,
+          expiresAt,
+          ip: extra.ip ?? '203.0.113.7',
+          userAgent: extra.userAgent ?? 'Mozilla/5.0 test',
+        },
         hash,
       );
 
@@ -69,7 +75,9 @@ export function describeSessionRepositoryContract(name: string, makeRepo: MakeFi
     it('rotates a refresh token once: the old one is marked, the successor belongs to the same session', async () => {
       const session = await open(userId, 'hash-old');
       const old = await sessions.findRefreshToken('hash-old');
-      expect(await sessions.rotateRefreshToken(old!.id, { tokenHash: 'hash-new', expiresAt: nextExpiry }, rotatedAt)).toBe(true);
+      expect(
+        await sessions.rotateRefreshToken(old!.id, { tokenHash: 'hash-new', expiresAt: nextExpiry }, rotatedAt),
+      ).toBe(true);
 
       expect(await sessions.findRefreshToken('hash-old')).toMatchObject({ rotatedAt, sessionId: session.id });
       const successor = await sessions.findRefreshToken('hash-new');
@@ -77,10 +85,14 @@ export function describeSessionRepositoryContract(name: string, makeRepo: MakeFi
       expect(successor?.id).not.toBe(old?.id);
 
       // Presenting the rotated token again is reuse: no second successor.
-      expect(await sessions.rotateRefreshToken(old!.id, { tokenHash: 'hash-again', expiresAt: nextExpiry }, rotatedAt)).toBe(false);
+      expect(
+        await sessions.rotateRefreshToken(old!.id, { tokenHash: 'hash-again', expiresAt: nextExpiry }, rotatedAt),
+      ).toBe(false);
       expect(await sessions.findRefreshToken('hash-again')).toBeNull();
       // The successor itself can still be rotated.
-      expect(await sessions.rotateRefreshToken(successor!.id, { tokenHash: 'hash-third', expiresAt: nextExpiry }, rotatedAt)).toBe(true);
+      expect(
+        await sessions.rotateRefreshToken(successor!.id, { tokenHash: 'hash-third', expiresAt: nextExpiry }, rotatedAt),
+      ).toBe(true);
     });
 
     it('lets exactly one of two concurrent rotations of one token win', async () => {

@@ -21,7 +21,11 @@ export function describeSettingsRepositoryContract(name: string, makeRepo: MakeF
     });
 
     it('stores JSON values of every shape and reads them back equal', async () => {
-      const pricing = { taxBp: 900, shippingRates: { standard: 1099, expedited: 2099, overnight: 4099 }, freeStandardShippingFrom: 0 };
+      const pricing = {
+        taxBp: 900,
+        shippingRates: { standard: 1099, expedited: 2099, overnight: 4099 },
+        freeStandardShippingFrom: 0,
+      };
       await settings.set('pricing', pricing, now);
       await settings.set('order_expiry_minutes', 45, now);
       await settings.set('categories', ['GPUs', 'Consoles'], now);

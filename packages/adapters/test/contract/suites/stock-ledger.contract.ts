@@ -3,8 +3,15 @@ import { expiryCancellation, ORDER_EXPIRY_ACTOR } from '@giggatek/domain';
 import type { ChangeActor, Id, OrderRepository, ProductRepository, StockMovement } from '@giggatek/domain';
 import { productData } from './product-fixtures.js';
 import {
-  createProduct, createTestUser, minutesAfter, newOrder, shortageOf, stockOf, t0,
-  type MakeOrderFixture, type OrderFixture,
+  createProduct,
+  createTestUser,
+  minutesAfter,
+  newOrder,
+  shortageOf,
+  stockOf,
+  t0,
+  type MakeOrderFixture,
+  type OrderFixture,
 } from './order-fixtures.js';
 
 /** Every movement of a product, newest first, read page by page. */
@@ -45,21 +52,43 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
     it("records a new product's stock as its first movement, an adjustment by its creator", async () => {
       const gpu = await products.create(productData({ stock: 4 }), t0, staff);
       const empty = await products.create(productData({ stock: 0 }), t0, staff);
-      expect(await movementsOf(products, gpu.id)).toEqual([{
-        id: expect.any(Number), productId: gpu.id, delta: 4, reason: 'adjustment', orderId: null, rentalId: null,
-        actorUserId: staff.kind === 'user' ? staff.userId : null, actorLabel: 'manager', note: 'initial stock', createdAt: t0,
-      }]);
+      expect(await movementsOf(products, gpu.id)).toEqual([
+        {
+          id: expect.any(Number),
+          productId: gpu.id,
+          delta: 4,
+          reason: 'adjustment',
+          orderId: null,
+          rentalId: null,
+          actorUserId: staff.kind === 'user' ? staff.userId : null,
+          actorLabel: 'manager',
+          note: 'initial stock',
+          createdAt: t0,
+        },
+      ]);
       expect(await movementsOf(products, empty.id)).toEqual([]);
     });
 
     it('writes one order movement per product, taking what the order took', async () => {
       const gpu = await createProduct(products, 'RTX 3080', 5);
       const cpu = await createProduct(products, 'Ryzen 7', 3);
-      const order = await orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 2 }, { product: cpu, quantity: 3 }]));
+      const order = await orders.placeWithStock(
+        newOrder(userId, [
+          { product: gpu, quantity: 2 },
+          { product: cpu, quantity: 3 },
+        ]),
+      );
       const [taken] = await movementsOf(products, gpu.id);
       expect(taken).toMatchObject({
-        productId: gpu.id, delta: -2, reason: 'order', orderId: order.id, rentalId: null,
-        actorUserId: userId, actorLabel: 'customer', note: null, createdAt: t0,
+        productId: gpu.id,
+        delta: -2,
+        reason: 'order',
+        orderId: order.id,
+        rentalId: null,
+        actorUserId: userId,
+        actorLabel: 'customer',
+        note: null,
+        createdAt: t0,
       });
       expect((await movementsOf(products, cpu.id))[0]).toMatchObject({ delta: -3, reason: 'order', orderId: order.id });
       expect(await stockOf(products, gpu.id)).toBe(3);
@@ -71,7 +100,14 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
       const gpu = await createProduct(products, 'RTX 3080', 5);
       const old = await createProduct(products, 'GTX 970', 2);
       await products.update(old.id, { status: 'archived' }, t0);
-      const refused = await shortageOf(orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 1 }, { product: old, quantity: 1 }])));
+      const refused = await shortageOf(
+        orders.placeWithStock(
+          newOrder(userId, [
+            { product: gpu, quantity: 1 },
+            { product: old, quantity: 1 },
+          ]),
+        ),
+      );
       expect(refused.meta).toMatchObject({ shortages: [{ product_id: old.id, requested: 1, available: 0 }] });
       expect(await movementsOf(products, gpu.id)).toHaveLength(1);
       expect(await stockOf(products, gpu.id)).toBe(5);
@@ -81,12 +117,23 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
       const gpu = await createProduct(products, 'RTX 3080', 5);
       const order = await orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 2 }]));
       const cancel = {
-        from: 'pending', to: 'cancelled', actor: staff, note: null, now: minutesAfter(5), restock: 'order_cancel',
+        from: 'pending',
+        to: 'cancelled',
+        actor: staff,
+        note: null,
+        now: minutesAfter(5),
+        restock: 'order_cancel',
       } as const;
       expect(await orders.changeStatus(order.id, cancel)).not.toBeNull();
       expect(await orders.changeStatus(order.id, cancel)).toBeNull();
       const [back, ...rest] = await movementsOf(products, gpu.id);
-      expect(back).toMatchObject({ delta: 2, reason: 'order_cancel', orderId: order.id, actorLabel: 'manager', createdAt: minutesAfter(5) });
+      expect(back).toMatchObject({
+        delta: 2,
+        reason: 'order_cancel',
+        orderId: order.id,
+        actorLabel: 'manager',
+        createdAt: minutesAfter(5),
+      });
       expect(rest.map((m) => m.reason)).toEqual(['order', 'adjustment']);
       expect(await stockOf(products, gpu.id)).toBe(5);
       expect(await sumOfMovements(products, gpu.id)).toBe(5);
@@ -97,7 +144,11 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
       const order = await orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: 3 }]));
       expect(await orders.cancelExpired(minutesAfter(61), 10, minutesAfter(61), ORDER_EXPIRY_ACTOR)).toHaveLength(1);
       expect((await movementsOf(products, gpu.id))[0]).toMatchObject({
-        delta: 3, reason: 'order_expiry', orderId: order.id, actorUserId: null, actorLabel: 'system:order-expiry',
+        delta: 3,
+        reason: 'order_expiry',
+        orderId: order.id,
+        actorUserId: null,
+        actorLabel: 'system:order-expiry',
       });
       expect(expiryCancellation(ORDER_EXPIRY_ACTOR, t0).restock).toBe('order_expiry');
       expect(await sumOfMovements(products, gpu.id)).toBe(5);
@@ -109,7 +160,12 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
       const set = await products.setStock(gpu.id, 10, { actor: staff, now: minutesAfter(1), note: 'recount' });
       expect(set).toMatchObject({ id: gpu.id, stock: 10, updatedAt: minutesAfter(1) });
       expect((await movementsOf(products, gpu.id))[0]).toMatchObject({
-        delta: 7, reason: 'adjustment', orderId: null, actorLabel: 'manager', note: 'recount', createdAt: minutesAfter(1),
+        delta: 7,
+        reason: 'adjustment',
+        orderId: null,
+        actorLabel: 'manager',
+        note: 'recount',
+        createdAt: minutesAfter(1),
       });
       expect(await products.setStock(gpu.id, 10, { actor: staff, now: minutesAfter(2) })).toMatchObject({ stock: 10 });
       expect(await movementsOf(products, gpu.id)).toHaveLength(3);
@@ -123,7 +179,12 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
       const gpu = await createProduct(products, 'RTX 3080', 50);
       const other = await createProduct(products, 'Ryzen 7', 50);
       for (let i = 1; i <= 4; i += 1) {
-        await orders.placeWithStock(newOrder(userId, [{ product: gpu, quantity: i }, { product: other, quantity: 1 }]));
+        await orders.placeWithStock(
+          newOrder(userId, [
+            { product: gpu, quantity: i },
+            { product: other, quantity: 1 },
+          ]),
+        );
       }
       const first = await products.listStockMovements(gpu.id, { page: 1, perPage: 2 });
       expect(first).toMatchObject({ total: 5, page: 1, perPage: 2 });

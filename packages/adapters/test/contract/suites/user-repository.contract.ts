@@ -106,8 +106,12 @@ export function describeUserRepositoryContract(name: string, makeRepo: MakeFixtu
 
     it('lists users by id with role and case-insensitive text filters, paged with a total', async () => {
       const alice = await users.create(newUser({ email: 'alice@shop.test', firstName: 'Alice', lastName: 'Smith' }));
-      const bob = await users.create(newUser({ email: 'bob@shop.test', firstName: 'Bob', lastName: 'Jones', role: 'admin' }));
-      const carol = await users.create(newUser({ email: 'carol@other.test', firstName: 'Carol', lastName: 'Smithers' }));
+      const bob = await users.create(
+        newUser({ email: 'bob@shop.test', firstName: 'Bob', lastName: 'Jones', role: 'admin' }),
+      );
+      const carol = await users.create(
+        newUser({ email: 'carol@other.test', firstName: 'Carol', lastName: 'Smithers' }),
+      );
 
       const all = await users.list({ page: 1, perPage: 10 });
       expect(all.items.map((u) => u.id)).toEqual([alice.id, bob.id, carol.id]);

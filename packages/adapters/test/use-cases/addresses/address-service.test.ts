@@ -7,7 +7,14 @@ const ada: Actor = { userId: 1, role: 'customer' };
 const bob: Actor = { userId: 2, role: 'customer' };
 
 function home(overrides: Partial<AddressInput> = {}): AddressInput {
-  return { recipientName: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', state: 'LDN', postalCode: 'SW1Y 4JH', ...overrides };
+  return {
+    recipientName: 'Ada Lovelace',
+    line1: '12 St James Sq',
+    city: 'London',
+    state: 'LDN',
+    postalCode: 'SW1Y 4JH',
+    ...overrides,
+  };
 }
 
 function harness() {
@@ -26,7 +33,9 @@ describe('AddressService', () => {
     expect(second.isDefault).toBe(false);
     const third = await service.create(ada, home({ label: 'Cottage', isDefault: true }));
     expect((await service.list(ada)).map((a) => [a.id, a.isDefault])).toEqual([
-      [first.id, false], [second.id, false], [third.id, true],
+      [first.id, false],
+      [second.id, false],
+      [third.id, true],
     ]);
   });
 
@@ -51,10 +60,17 @@ describe('AddressService', () => {
     const created = await service.create(ada, home({ phone: '555 0100' }));
     clock.advance(MINUTE_MS);
     const updated = await service.update(ada, created.id, { city: 'Bath', country: 'gb' });
-    expect(updated).toMatchObject({ city: 'Bath', country: 'GB', line1: created.line1, phone: '555 0100', isDefault: true });
+    expect(updated).toMatchObject({
+      city: 'Bath',
+      country: 'GB',
+      line1: created.line1,
+      phone: '555 0100',
+      isDefault: true,
+    });
     expect(updated.updatedAt.getTime()).toBe(created.updatedAt.getTime() + MINUTE_MS);
     await expect(service.update(ada, created.id, { line1: '' })).rejects.toMatchObject({
-      code: 'validation_failed', details: [{ field: 'line1' }],
+      code: 'validation_failed',
+      details: [{ field: 'line1' }],
     });
     await expect(service.update(ada, created.id, { phone: null })).resolves.toMatchObject({ phone: null });
   });
@@ -72,7 +88,10 @@ describe('AddressService', () => {
 
   it('rejects an invalid new address (a rejected promise, not a synchronous throw)', async () => {
     const { service } = harness();
-    await expect(service.create(ada, home({ city: ' ' }))).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'city' }] });
+    await expect(service.create(ada, home({ city: ' ' }))).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'city' }],
+    });
     expect(await service.list(ada)).toEqual([]);
   });
 

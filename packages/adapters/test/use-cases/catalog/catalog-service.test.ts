@@ -12,11 +12,21 @@ function harness(categories?: readonly string[]) {
   const clock = new FixedClock();
   const products = new MemoryProductRepository();
   const unitOfWork = new MemoryUnitOfWork([products]);
-  const catalog = new CatalogService({ products, clock, unitOfWork, ...(categories ? { categories: async () => categories } : {}) });
+  const catalog = new CatalogService({
+    products,
+    clock,
+    unitOfWork,
+    ...(categories ? { categories: async () => categories } : {}),
+  });
   return { clock, products, catalog };
 }
 
-const page = (overrides: Partial<ProductFilter> = {}): ProductFilter => ({ page: 1, perPage: 20, sort: 'newest', ...overrides });
+const page = (overrides: Partial<ProductFilter> = {}): ProductFilter => ({
+  page: 1,
+  perPage: 20,
+  sort: 'newest',
+  ...overrides,
+});
 
 describe('createProduct', () => {
   it('lets managers and admins create, not customers', async () => {
@@ -37,16 +47,20 @@ describe('createProduct', () => {
   it('gives colliding names -2, -3 … slugs', async () => {
     const { catalog } = harness();
     const slugs = [];
-    for (let i = 0; i < 3; i += 1) slugs.push((await catalog.createProduct(admin, gpu({ name: 'Ryzen 7 5800X' }))).slug);
+    for (let i = 0; i < 3; i += 1)
+      slugs.push((await catalog.createProduct(admin, gpu({ name: 'Ryzen 7 5800X' }))).slug);
     expect(slugs).toEqual(['ryzen-7-5800x', 'ryzen-7-5800x-2', 'ryzen-7-5800x-3']);
   });
 
   it('validates with the configured categories and names the field', async () => {
     const { catalog } = harness(['Servers']);
     await expect(catalog.createProduct(admin, gpu())).rejects.toMatchObject({
-      code: 'validation_failed', message: expect.stringMatching(/^category: must be one of: Servers/),
+      code: 'validation_failed',
+      message: expect.stringMatching(/^category: must be one of: Servers/),
     });
-    await expect(catalog.createProduct(admin, gpu({ category: 'Servers' }))).resolves.toMatchObject({ category: 'Servers' });
+    await expect(catalog.createProduct(admin, gpu({ category: 'Servers' }))).resolves.toMatchObject({
+      category: 'Servers',
+    });
   });
 });
 
@@ -62,8 +76,13 @@ describe('updateProduct', () => {
     await expect(catalog.updateProduct(manager, created.id, { price: 60_001 })).rejects.toMatchObject({
       details: [{ field: 'rental_rates' }],
     });
-    await expect(catalog.updateProduct(customer, created.id, { stock: 1 })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(catalog.updateProduct(manager, 999, { stock: 1 })).rejects.toMatchObject({ code: 'not_found', message: 'product not found' });
+    await expect(catalog.updateProduct(customer, created.id, { stock: 1 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(catalog.updateProduct(manager, 999, { stock: 1 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'product not found',
+    });
   });
 
   it('keeps the slug unless the name changes, then finds a free one', async () => {
@@ -84,7 +103,12 @@ describe('updateProduct writes only what was given', () => {
     const findById = products.findById.bind(products);
     products.findById = async (id) => {
       const stale = await findById(id);
-      products.take(placementMovements(1, [{ productId: created.id, quantity: 3 }], { actor: { kind: 'user', userId: 3, role: 'customer' }, now: clock.now() }));
+      products.take(
+        placementMovements(1, [{ productId: created.id, quantity: 3 }], {
+          actor: { kind: 'user', userId: 3, role: 'customer' },
+          now: clock.now(),
+        }),
+      );
       return stale;
     };
     const updated = await catalog.updateProduct(manager, created.id, { price: 54_900 });
@@ -94,7 +118,9 @@ describe('updateProduct writes only what was given', () => {
   it('lets only admins archive or restore a product (SPEC §3)', async () => {
     const { catalog } = harness();
     const created = await catalog.createProduct(admin, gpu());
-    await expect(catalog.updateProduct(manager, created.id, { status: 'archived' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(catalog.updateProduct(manager, created.id, { status: 'archived' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await catalog.getProduct(created.id)).status).toBe('active');
     await catalog.updateProduct(manager, created.id, { status: 'active', price: 1_000 });
     expect((await catalog.updateProduct(admin, created.id, { status: 'archived' })).status).toBe('archived');
@@ -131,7 +157,13 @@ describe('listProducts', () => {
     };
     const p = {
       cheap: await add({ name: 'GTX 1060', brand: 'NVIDIA', price: 9_900, stock: 0, condition: 'Fair' }),
-      ram: await add({ name: 'Vengeance 32GB', brand: 'Corsair', category: 'Memory', price: 8_900, description: 'Fast DDR4 kit' }),
+      ram: await add({
+        name: 'Vengeance 32GB',
+        brand: 'Corsair',
+        category: 'Memory',
+        price: 8_900,
+        description: 'Fast DDR4 kit',
+      }),
       featured: await add({ name: 'RX 6800', brand: 'AMD', price: 39_900, isFeatured: true, rentable: true }),
       pricey: await add({ name: 'rtx 3090', brand: 'nvidia', price: 99_900, rentable: true }),
       archived: await add({ name: 'Old card', price: 5_000, status: 'archived' }),
@@ -157,7 +189,11 @@ describe('listProducts', () => {
     expect(await ids(catalog, { categories: ['memory'] })).toEqual(['Vengeance 32GB']);
     expect(await ids(catalog, { conditions: ['Fair', 'Good'] })).toEqual(['GTX 1060']);
     expect(await ids(catalog, { brand: 'NVIDIA', sort: 'name' })).toEqual(['GTX 1060', 'rtx 3090']);
-    expect(await ids(catalog, { priceMin: 8_900, priceMax: 39_900, sort: 'price_asc' })).toEqual(['Vengeance 32GB', 'GTX 1060', 'RX 6800']);
+    expect(await ids(catalog, { priceMin: 8_900, priceMax: 39_900, sort: 'price_asc' })).toEqual([
+      'Vengeance 32GB',
+      'GTX 1060',
+      'RX 6800',
+    ]);
     expect(await ids(catalog, { rentable: true, sort: 'name' })).toEqual(['rtx 3090', 'RX 6800']);
     expect(await ids(catalog, { inStock: true })).not.toContain('GTX 1060');
     expect(await ids(catalog, { inStock: false })).toEqual(['GTX 1060']);
@@ -173,9 +209,17 @@ describe('listProducts', () => {
   it('refuses bad paging and an inverted price range', async () => {
     const { catalog } = harness();
     await expect(catalog.listProducts(page({ page: 0 }))).rejects.toMatchObject({ details: [{ field: 'page' }] });
-    await expect(catalog.listProducts(page({ perPage: 101 }))).rejects.toMatchObject({ details: [{ field: 'per_page' }] });
-    await expect(catalog.listProducts(page({ perPage: 0 }))).rejects.toMatchObject({ details: [{ field: 'per_page' }] });
-    await expect(catalog.listProducts(page({ priceMin: 10, priceMax: 9 }))).rejects.toMatchObject({ details: [{ field: 'price_min' }] });
-    await expect(catalog.listProducts(page({ perPage: 100, priceMin: 9, priceMax: 9 }))).resolves.toMatchObject({ total: 0 });
+    await expect(catalog.listProducts(page({ perPage: 101 }))).rejects.toMatchObject({
+      details: [{ field: 'per_page' }],
+    });
+    await expect(catalog.listProducts(page({ perPage: 0 }))).rejects.toMatchObject({
+      details: [{ field: 'per_page' }],
+    });
+    await expect(catalog.listProducts(page({ priceMin: 10, priceMax: 9 }))).rejects.toMatchObject({
+      details: [{ field: 'price_min' }],
+    });
+    await expect(catalog.listProducts(page({ perPage: 100, priceMin: 9, priceMax: 9 }))).resolves.toMatchObject({
+      total: 0,
+    });
   });
 });

@@ -19,17 +19,24 @@ describe('changePassword', () => {
     await h.service.changePassword(actor, { currentPassword: GOOD_PASSWORD, newPassword: NEW_PASSWORD });
     await expect(h.service.authenticate(other.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
     expect(await h.service.authenticate(h.auth.accessToken)).toEqual(actor);
-    await expect(h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT)).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT)).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
     await h.service.login({ email: 'ada@example.com', password: NEW_PASSWORD }, CLIENT);
   });
 
   it('refuses a wrong current password and a weak new one', async () => {
     const h = await signedIn();
     const actor = await h.service.authenticate(h.auth.accessToken);
-    await expect(h.service.changePassword(actor, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD }))
-      .rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'current_password', message: 'is incorrect' }] });
-    await expect(h.service.changePassword(actor, { currentPassword: GOOD_PASSWORD, newPassword: 'weakweak' }))
-      .rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'new_password' }] });
+    await expect(
+      h.service.changePassword(actor, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [{ field: 'current_password', message: 'is incorrect' }],
+    });
+    await expect(
+      h.service.changePassword(actor, { currentPassword: GOOD_PASSWORD, newPassword: 'weakweak' }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'new_password' }] });
     await h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT);
   });
 });
@@ -44,7 +51,11 @@ describe('password reset', () => {
     await h.background.drain();
     expect(h.notifier.sent).toHaveLength(1);
     const sent = h.notifier.sent[0]!;
-    expect(sent).toMatchObject({ template: 'password_reset', to: 'ada@example.com', data: { first_name: 'Ada', expires_in_minutes: 60 } });
+    expect(sent).toMatchObject({
+      template: 'password_reset',
+      to: 'ada@example.com',
+      data: { first_name: 'Ada', expires_in_minutes: 60 },
+    });
     const token = h.tokenSent('password_reset');
     const stored = await h.oneTimeTokens.findByHash('password_reset', h.secrets.hash(token));
     expect(stored?.expiresAt.getTime()).toBe(h.clock.now().getTime() + HOUR_MS);
@@ -85,7 +96,8 @@ describe('password reset', () => {
     await expect(h.service.refresh(h.auth.refreshToken)).rejects.toMatchObject({ code: 'invalid_token' });
     await h.service.login({ email: 'ada@example.com', password: NEW_PASSWORD }, CLIENT);
     await expect(h.service.resetPassword({ token, newPassword: 'An0ther-pass' })).rejects.toMatchObject({
-      code: 'invalid_token', message: 'reset token is invalid or expired',
+      code: 'invalid_token',
+      message: 'reset token is invalid or expired',
     });
   });
 
@@ -97,14 +109,18 @@ describe('password reset', () => {
     const newer = h.tokenSent('password_reset');
     expect(newer).not.toBe(older);
     await h.service.resetPassword({ token: newer, newPassword: NEW_PASSWORD });
-    await expect(h.service.resetPassword({ token: older, newPassword: 'An0ther-pass' })).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(h.service.resetPassword({ token: older, newPassword: 'An0ther-pass' })).rejects.toMatchObject({
+      code: 'invalid_token',
+    });
 
     await h.resetRequested('ada@example.com');
     const mailedBeforeChange = h.tokenSent('password_reset');
     const auth = await h.service.login({ email: 'ada@example.com', password: NEW_PASSWORD }, CLIENT);
     const actor = await h.service.authenticate(auth.accessToken);
     await h.service.changePassword(actor, { currentPassword: NEW_PASSWORD, newPassword: 'Th1rd-Password' });
-    await expect(h.service.resetPassword({ token: mailedBeforeChange, newPassword: 'An0ther-pass' })).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(
+      h.service.resetPassword({ token: mailedBeforeChange, newPassword: 'An0ther-pass' }),
+    ).rejects.toMatchObject({ code: 'invalid_token' });
   });
 
   it('answers alike whether or not the mail could be sent (no 500 that would reveal the account)', async () => {
@@ -124,7 +140,9 @@ describe('password reset', () => {
     await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     h.clock.advance(60 * MINUTE_MS);
-    await expect(h.service.resetPassword({ token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(h.service.resetPassword({ token, newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+      code: 'invalid_token',
+    });
     await h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT);
   });
 
@@ -140,10 +158,13 @@ describe('password reset', () => {
     await h.resetRequested('ada@example.com');
     const token = h.tokenSent('password_reset');
     await expect(h.service.resetPassword({ token, newPassword: 'weak' })).rejects.toMatchObject({
-      code: 'validation_failed', details: [{ field: 'new_password' }],
+      code: 'validation_failed',
+      details: [{ field: 'new_password' }],
     });
     await h.service.resetPassword({ token, newPassword: NEW_PASSWORD });
-    await expect(h.service.resetPassword({ token: 'made-up', newPassword: NEW_PASSWORD })).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(h.service.resetPassword({ token: 'made-up', newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+      code: 'invalid_token',
+    });
   });
 
   it('lets only one of two concurrent resets with the same token win', async () => {
@@ -160,8 +181,9 @@ describe('password reset', () => {
   it('a verification token cannot reset a password', async () => {
     const h = identityHarness();
     await h.service.register(registration(), CLIENT);
-    await expect(h.service.resetPassword({ token: h.tokenSent('verify_email'), newPassword: NEW_PASSWORD }))
-      .rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(
+      h.service.resetPassword({ token: h.tokenSent('verify_email'), newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({ code: 'invalid_token' });
   });
 });
 

@@ -15,11 +15,18 @@ describe('register', () => {
   it('creates a customer with a normalized email and a hashed password, and signs in', async () => {
     const h = identityHarness();
     const result = await h.service.register(registration({ email: '  Ada@Example.COM ', firstName: ' Ada ' }), CLIENT);
-    expect(result.user).toMatchObject({ email: 'ada@example.com', firstName: 'Ada', role: 'customer', emailVerifiedAt: null });
+    expect(result.user).toMatchObject({
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      role: 'customer',
+      emailVerifiedAt: null,
+    });
     const stored = await h.users.findCredentialsByEmail('ada@example.com');
     expect(stored?.passwordHash).toBe(`hashed:${GOOD_PASSWORD}`);
     expect(await h.service.authenticate(result.accessToken)).toEqual({
-      userId: result.user.id, role: 'customer', sessionId: expect.any(Number),
+      userId: result.user.id,
+      role: 'customer',
+      sessionId: expect.any(Number),
     });
     const session = await h.sessions.findRefreshToken(h.secrets.hash(result.refreshToken));
     expect(session?.session).toMatchObject({ userId: result.user.id, ip: CLIENT.ip, userAgent: CLIENT.userAgent });
@@ -75,10 +82,12 @@ describe('createUser', () => {
     const user = await h.service.createUser({ ...registration(), role: 'manager' });
     expect(user.role).toBe('manager');
     expect(h.notifier.sent).toHaveLength(0);
-    await expect(h.service.createUser({ ...registration({ email: 'x@example.com', password: 'short' }), role: 'admin' }))
-      .rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(h.service.createUser({ ...registration({ email: 'y@example.com' }), role: 'root' as 'admin' }))
-      .rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'role' }] });
+    await expect(
+      h.service.createUser({ ...registration({ email: 'x@example.com', password: 'short' }), role: 'admin' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      h.service.createUser({ ...registration({ email: 'y@example.com' }), role: 'root' as 'admin' }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'role' }] });
   });
 });
 
@@ -120,7 +129,9 @@ describe('login', () => {
   it('refuses a password longer than 72 bytes even when bcrypt would match its prefix', async () => {
     const h = identityHarness();
     await h.service.register(registration(), CLIENT);
-    const error = await failure(h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD + 'x'.repeat(80) }, CLIENT));
+    const error = await failure(
+      h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD + 'x'.repeat(80) }, CLIENT),
+    );
     expect(error.code).toBe('invalid_credentials');
   });
 });

@@ -25,11 +25,13 @@ describe('refresh', () => {
     const h = await signedIn();
     const pair = await h.service.refresh(h.auth.refreshToken);
     await expect(h.service.refresh(h.auth.refreshToken)).rejects.toMatchObject({
-      code: 'invalid_token', message: 'refresh token was already used; the session has been revoked',
+      code: 'invalid_token',
+      message: 'refresh token was already used; the session has been revoked',
     });
     // The legitimate successor and every access token of the session are dead now.
     await expect(h.service.refresh(pair.refreshToken)).rejects.toMatchObject({
-      code: 'invalid_token', message: 'refresh token is invalid or expired',
+      code: 'invalid_token',
+      message: 'refresh token is invalid or expired',
     });
     await expect(h.service.authenticate(pair.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
     await expect(h.service.authenticate(h.auth.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
@@ -37,26 +39,38 @@ describe('refresh', () => {
 
   it('treats losing a concurrent rotation as reuse', async () => {
     const h = await signedIn();
-    const results = await Promise.allSettled([h.service.refresh(h.auth.refreshToken), h.service.refresh(h.auth.refreshToken)]);
+    const results = await Promise.allSettled([
+      h.service.refresh(h.auth.refreshToken),
+      h.service.refresh(h.auth.refreshToken),
+    ]);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
-    const session = await h.sessions.findById((await h.sessions.findRefreshToken(h.secrets.hash(h.auth.refreshToken)))!.sessionId);
+    const session = await h.sessions.findById(
+      (await h.sessions.findRefreshToken(h.secrets.hash(h.auth.refreshToken)))!.sessionId,
+    );
     expect(session?.revokedAt).not.toBeNull();
   });
 
   it('refuses unknown, expired and revoked-session tokens', async () => {
     const h = await signedIn();
-    await expect(h.service.refresh('not-a-token')).rejects.toMatchObject({ code: 'invalid_token', message: 'refresh token is invalid or expired' });
+    await expect(h.service.refresh('not-a-token')).rejects.toMatchObject({
+      code: 'invalid_token',
+      message: 'refresh token is invalid or expired',
+    });
     await expect(h.service.refresh('')).rejects.toMatchObject({ code: 'invalid_token' });
 
     const other = await h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT);
     await h.service.logout(await h.service.authenticate(other.accessToken));
-    await expect(h.service.refresh(other.refreshToken)).rejects.toMatchObject({ message: 'refresh token is invalid or expired' });
+    await expect(h.service.refresh(other.refreshToken)).rejects.toMatchObject({
+      message: 'refresh token is invalid or expired',
+    });
 
     h.clock.advance(30 * DAY_MS - 1);
     const pair = await h.service.refresh(h.auth.refreshToken);
     h.clock.advance(1);
-    await expect(h.service.refresh(pair.refreshToken)).rejects.toMatchObject({ message: 'refresh token is invalid or expired' });
+    await expect(h.service.refresh(pair.refreshToken)).rejects.toMatchObject({
+      message: 'refresh token is invalid or expired',
+    });
   });
 });
 
@@ -88,7 +102,9 @@ describe('refreshWithAccessToken', () => {
     expect(renewed.expiresIn).toBe(900);
     expect(h.signer.claimsOf(renewed.accessToken)?.sid).toBe(actor.sessionId);
     await h.service.logout(actor);
-    await expect(h.service.refreshWithAccessToken(renewed.accessToken)).rejects.toMatchObject({ code: 'invalid_token' });
+    await expect(h.service.refreshWithAccessToken(renewed.accessToken)).rejects.toMatchObject({
+      code: 'invalid_token',
+    });
   });
 
   it('marks the token it gives, and refuses to renew a marked token again (no endless chain)', async () => {
@@ -97,7 +113,8 @@ describe('refreshWithAccessToken', () => {
     expect(h.signer.claimsOf(renewed.accessToken)?.renewedByBearer).toBe(true);
     expect(h.signer.claimsOf(h.auth.accessToken)?.renewedByBearer).toBe(false);
     await expect(h.service.refreshWithAccessToken(renewed.accessToken)).rejects.toMatchObject({
-      code: 'invalid_token', message: expect.stringMatching(/access token.*refresh token/),
+      code: 'invalid_token',
+      message: expect.stringMatching(/access token.*refresh token/),
     });
     // Still a valid access token for everything else until it expires.
     expect((await h.service.authenticate(renewed.accessToken)).userId).toBe(h.auth.user.id);
@@ -121,10 +138,17 @@ describe('logout, me and profile', () => {
     const actor = await h.service.authenticate(h.auth.accessToken);
     const patch = { lastName: ' Byron ', phone: '+44 20 7946 0000', role: 'admin', email: 'evil@example.com' };
     const user = await h.service.updateProfile(actor, patch);
-    expect(user).toMatchObject({ firstName: 'Ada', lastName: 'Byron', phone: '+44 20 7946 0000', role: 'customer', email: 'ada@example.com' });
+    expect(user).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      phone: '+44 20 7946 0000',
+      role: 'customer',
+      email: 'ada@example.com',
+    });
     expect(await h.service.me(actor)).toEqual(user);
     await expect(h.service.updateProfile(actor, { firstName: '' })).rejects.toMatchObject({
-      code: 'validation_failed', details: [{ field: 'first_name' }],
+      code: 'validation_failed',
+      details: [{ field: 'first_name' }],
     });
   });
 

@@ -16,7 +16,10 @@ describe('reading orders', () => {
   it("hides another customer's order as not found; staff see any", async () => {
     const { h, ada, manager, order } = await withOrder();
     const bob = (await h.person('customer', 'bob')).actor;
-    await expect(h.service.getOrder(bob, order.id)).rejects.toMatchObject({ code: 'not_found', message: 'order not found' });
+    await expect(h.service.getOrder(bob, order.id)).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'order not found',
+    });
     await expect(h.service.getOrder(bob, 999)).rejects.toMatchObject({ code: 'not_found' });
     await expect(h.service.getOrder(ada, order.id)).resolves.toMatchObject({ id: order.id });
     await expect(h.service.getOrder(manager, order.id)).resolves.toMatchObject({ id: order.id });
@@ -27,7 +30,10 @@ describe('reading orders', () => {
     const bob = await h.person('customer', 'bob');
     await h.service.placeOrder(bob.actor, orderInput(bob.addressId, [{ productId: gpu.id, quantity: 1 }]));
     h.clock.advance(1_000);
-    const second = await h.service.placeOrder(ada, orderInput((await h.addresses.listForUser(ada.userId))[0]!.id, [{ productId: gpu.id, quantity: 1 }]));
+    const second = await h.service.placeOrder(
+      ada,
+      orderInput((await h.addresses.listForUser(ada.userId))[0]!.id, [{ productId: gpu.id, quantity: 1 }]),
+    );
     await h.service.cancelOrder(ada, second.id);
     const all = await h.service.listOrders(ada, { page: 1, perPage: 20 });
     expect(all.items.map((o) => o.id)).toEqual([second.id, order.id]);
@@ -48,14 +54,21 @@ describe('cancelOrder by the customer', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(await h.stockOf(gpu.id)).toBe(10);
     expect(cancelled.statusHistory.at(-1)).toMatchObject({
-      fromStatus: 'pending', toStatus: 'cancelled', actorUserId: ada.userId, actorLabel: 'customer',
-      note: 'changed my mind', createdAt: h.clock.now(),
+      fromStatus: 'pending',
+      toStatus: 'cancelled',
+      actorUserId: ada.userId,
+      actorLabel: 'customer',
+      note: 'changed my mind',
+      createdAt: h.clock.now(),
     });
   });
 
   it('returns stock exactly once when two cancels race, and the loser gets a 409', async () => {
     const { h, ada, gpu, order } = await withOrder();
-    const results = await Promise.allSettled([h.service.cancelOrder(ada, order.id), h.service.cancelOrder(ada, order.id)]);
+    const results = await Promise.allSettled([
+      h.service.cancelOrder(ada, order.id),
+      h.service.cancelOrder(ada, order.id),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     // Both read the order while pending; the repository's conditional change lets one win.
@@ -65,7 +78,7 @@ describe('cancelOrder by the customer', () => {
     expect(await h.stockOf(gpu.id)).toBe(10);
   });
 
-  it('refuses paid and processing orders, and hides other customers\' orders', async () => {
+  it("refuses paid and processing orders, and hides other customers' orders", async () => {
     const { h, ada, manager, gpu, order } = await withOrder();
     const bob: Actor = (await h.person('customer', 'bob')).actor;
     await expect(h.service.cancelOrder(bob, order.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -73,7 +86,8 @@ describe('cancelOrder by the customer', () => {
     // Paid offline: the order moves to processing; the customer may no longer cancel.
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid' });
     await expect(h.service.cancelOrder(ada, order.id)).rejects.toMatchObject({
-      code: 'invalid_transition', message: 'cannot change an order from processing to cancelled',
+      code: 'invalid_transition',
+      message: 'cannot change an order from processing to cancelled',
     });
     expect(await h.stockOf(gpu.id)).toBe(8);
   });
@@ -82,17 +96,28 @@ describe('cancelOrder by the customer', () => {
     const { h, ada, gpu, order } = await withOrder();
     // A payment recorded without the status moving (e.g. a webhook mid-flight).
     await h.orders.changeStatus(order.id, {
-      from: 'pending', to: 'pending', actor: { kind: 'system', name: 'webhook' }, note: null, now: h.clock.now(), restock: false,
+      from: 'pending',
+      to: 'pending',
+      actor: { kind: 'system', name: 'webhook' },
+      note: null,
+      now: h.clock.now(),
+      restock: false,
       paymentStatus: 'paid',
     });
-    await expect(h.service.cancelOrder(ada, order.id)).rejects.toMatchObject({ code: 'invalid_transition', message: /paid order/ });
+    await expect(h.service.cancelOrder(ada, order.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: /paid order/,
+    });
     expect(await h.stockOf(gpu.id)).toBe(8);
   });
 
   it('lets a customer cancel after a failed payment', async () => {
     const { h, ada, manager, order } = await withOrder();
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'failed' });
-    await expect(h.service.cancelOrder(ada, order.id)).resolves.toMatchObject({ status: 'cancelled', paymentStatus: 'failed' });
+    await expect(h.service.cancelOrder(ada, order.id)).resolves.toMatchObject({
+      status: 'cancelled',
+      paymentStatus: 'failed',
+    });
   });
 });
 
@@ -106,7 +131,12 @@ describe('cancelOrder by staff', () => {
       ['order', order.total, 'succeeded', 'offline'],
       ['refund', order.total, 'succeeded', 'offline'],
     ]);
-    expect(cancelled.statusHistory.at(-1)).toMatchObject({ fromStatus: 'processing', toStatus: 'cancelled', actorLabel: 'manager', note: 'out of stock at the warehouse' });
+    expect(cancelled.statusHistory.at(-1)).toMatchObject({
+      fromStatus: 'processing',
+      toStatus: 'cancelled',
+      actorLabel: 'manager',
+      note: 'out of stock at the warehouse',
+    });
     expect(await h.stockOf(gpu.id)).toBe(10);
   });
 
@@ -114,6 +144,9 @@ describe('cancelOrder by staff', () => {
     const { h, manager, order } = await withOrder();
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid' });
     await h.service.updateOrder(manager, order.id, { status: 'shipped' });
-    await expect(h.service.cancelOrder(manager, order.id)).rejects.toMatchObject({ code: 'invalid_transition', message: 'cannot change an order from shipped to cancelled' });
+    await expect(h.service.cancelOrder(manager, order.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: 'cannot change an order from shipped to cancelled',
+    });
   });
 });

@@ -21,7 +21,12 @@ describe('updateOrder (staff)', () => {
     h.orders.changeStatus = async (id, change) => {
       const changed = await changeStatus(id, change);
       await changeStatus(id, {
-        ...change, from: 'processing', to: 'shipped', payment: undefined, paymentStatus: undefined, requirePaymentStatusIn: undefined,
+        ...change,
+        from: 'processing',
+        to: 'shipped',
+        payment: undefined,
+        paymentStatus: undefined,
+        requirePaymentStatusIn: undefined,
       });
       return changed;
     };
@@ -33,8 +38,12 @@ describe('updateOrder (staff)', () => {
 
   it('is for managers and admins only', async () => {
     const { h, ada, order } = await withOrder();
-    await expect(h.service.updateOrder(ada.actor, order.id, { status: 'processing' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(h.service.listAllOrders(ada.actor, { page: 1, perPage: 20 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h.service.updateOrder(ada.actor, order.id, { status: 'processing' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(h.service.listAllOrders(ada.actor, { page: 1, perPage: 20 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('records an offline payment: pending → processing, paid, one ledger row, one history row', async () => {
@@ -42,9 +51,17 @@ describe('updateOrder (staff)', () => {
     h.clock.advance(5_000);
     const paid = await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid', note: 'paid at the counter' });
     expect(paid).toMatchObject({ status: 'processing', paymentStatus: 'paid' });
-    expect(paid.payments).toEqual([expect.objectContaining({
-      userId: order.userId, orderId: order.id, kind: 'order', amount: order.total, currency: 'usd', status: 'succeeded', gateway: 'offline',
-    })]);
+    expect(paid.payments).toEqual([
+      expect.objectContaining({
+        userId: order.userId,
+        orderId: order.id,
+        kind: 'order',
+        amount: order.total,
+        currency: 'usd',
+        status: 'succeeded',
+        gateway: 'offline',
+      }),
+    ]);
     expect(paid.statusHistory.map((c) => [c.fromStatus, c.toStatus, c.actorLabel, c.note])).toEqual([
       [null, 'pending', 'customer', null],
       ['pending', 'processing', 'manager', 'paid at the counter'],
@@ -59,27 +76,45 @@ describe('updateOrder (staff)', () => {
   it('never moves an unpaid order to processing (nothing ships unpaid); processing + paid is one change', async () => {
     const { h, manager, order } = await withOrder();
     await expect(h.service.updateOrder(manager, order.id, { status: 'processing' })).rejects.toMatchObject({
-      code: 'invalid_transition', message: expect.stringMatching(/payment_status to paid/),
+      code: 'invalid_transition',
+      message: expect.stringMatching(/payment_status to paid/),
     });
     expect((await h.service.getOrder(manager, order.id)).status).toBe('pending');
     const both = await h.service.updateOrder(manager, order.id, { status: 'processing', paymentStatus: 'paid' });
     expect(both).toMatchObject({ status: 'processing', paymentStatus: 'paid' });
     expect(both.payments).toHaveLength(1);
-    expect(both.statusHistory.map((c) => [c.fromStatus, c.toStatus])).toEqual([[null, 'pending'], ['pending', 'processing']]);
+    expect(both.statusHistory.map((c) => [c.fromStatus, c.toStatus])).toEqual([
+      [null, 'pending'],
+      ['pending', 'processing'],
+    ]);
   });
 
   it('walks the happy path with tracking, and refunds a delivered order', async () => {
     const { h, manager, admin, gpu, order } = await withOrder();
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid' });
-    const shipped = await h.service.updateOrder(manager, order.id, { status: 'shipped', trackingNumber: ' 1Z999 ', note: 'UPS' });
+    const shipped = await h.service.updateOrder(manager, order.id, {
+      status: 'shipped',
+      trackingNumber: ' 1Z999 ',
+      note: 'UPS',
+    });
     expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: '1Z999' });
     expect(shipped.statusHistory.at(-1)).toMatchObject({ fromStatus: 'processing', toStatus: 'shipped', note: 'UPS' });
     await h.service.updateOrder(manager, order.id, { status: 'delivered' });
     const refunded = await h.service.updateOrder(admin, order.id, { status: 'refunded', note: 'arrived broken' });
     expect(refunded).toMatchObject({ status: 'refunded', paymentStatus: 'refunded' });
     expect(refunded.payments.at(-1)).toMatchObject({ kind: 'refund', amount: order.total, status: 'succeeded' });
-    expect(refunded.statusHistory.map((c) => c.toStatus)).toEqual(['pending', 'processing', 'shipped', 'delivered', 'refunded']);
-    expect(refunded.statusHistory.at(-1)).toMatchObject({ actorLabel: 'admin', actorUserId: admin.userId, note: 'arrived broken' });
+    expect(refunded.statusHistory.map((c) => c.toStatus)).toEqual([
+      'pending',
+      'processing',
+      'shipped',
+      'delivered',
+      'refunded',
+    ]);
+    expect(refunded.statusHistory.at(-1)).toMatchObject({
+      actorLabel: 'admin',
+      actorUserId: admin.userId,
+      note: 'arrived broken',
+    });
     // Delivered goods are not restocked by a refund.
     expect(await h.stockOf(gpu.id)).toBe(8);
   });
@@ -89,16 +124,28 @@ describe('updateOrder (staff)', () => {
     await h.service.updateOrder(manager, order.id, { paymentStatus: 'paid' });
     const tracked = await h.service.updateOrder(manager, order.id, { trackingNumber: '1Z1' });
     expect(tracked.trackingNumber).toBe('1Z1');
-    expect(tracked.statusHistory.at(-1)).toMatchObject({ fromStatus: 'processing', toStatus: 'processing', note: 'tracking number set to 1Z1' });
+    expect(tracked.statusHistory.at(-1)).toMatchObject({
+      fromStatus: 'processing',
+      toStatus: 'processing',
+      note: 'tracking number set to 1Z1',
+    });
     const noted = await h.service.updateOrder(manager, order.id, { note: 'customer called' });
-    expect(noted.statusHistory.at(-1)).toMatchObject({ fromStatus: 'processing', toStatus: 'processing', note: 'customer called' });
+    expect(noted.statusHistory.at(-1)).toMatchObject({
+      fromStatus: 'processing',
+      toStatus: 'processing',
+      note: 'customer called',
+    });
     expect(noted.status).toBe('processing');
   });
 
   it('refuses invalid combinations with clear messages and changes nothing', async () => {
     const { h, manager, order } = await withOrder();
     const before = await h.service.getOrder(manager, order.id);
-    const expectRefused = async (update: Parameters<typeof h.service.updateOrder>[2], code: string, message: RegExp) => {
+    const expectRefused = async (
+      update: Parameters<typeof h.service.updateOrder>[2],
+      code: string,
+      message: RegExp,
+    ) => {
       const error = await rejectionOf(h.service.updateOrder(manager, order.id, update));
       expect(error).toMatchObject({ code });
       expect(error.message).toMatch(message);
@@ -123,7 +170,9 @@ describe('updateOrder (staff)', () => {
 
   it('answers 404 for an unknown order', async () => {
     const { h, manager } = await withOrder();
-    await expect(h.service.updateOrder(manager, 999, { status: 'processing' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.service.updateOrder(manager, 999, { status: 'processing' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -143,6 +192,8 @@ describe('listAllOrders (staff)', () => {
     expect(await ids({ customerEmail: 'nobody@example.com' })).toEqual([]);
     expect(await ids({ createdFrom: bobs.createdAt })).toEqual([bobs.id]);
     expect(await ids({ createdTo: order.createdAt })).toEqual([order.id]);
-    await expect(ids({ createdFrom: bobs.createdAt, createdTo: order.createdAt })).rejects.toMatchObject({ details: [{ field: 'created_from' }] });
+    await expect(ids({ createdFrom: bobs.createdAt, createdTo: order.createdAt })).rejects.toMatchObject({
+      details: [{ field: 'created_from' }],
+    });
   });
 });

@@ -11,7 +11,10 @@ const policy = SETTING_DEFAULTS.rental_policy;
 async function refusedFields<K extends keyof SettingValues>(key: K, value: unknown): Promise<string[]> {
   const repository = new MemorySettingsRepository();
   const settings = new StoreSettings(repository);
-  const error = await settings.set(key, value as SettingValues[K], now).then(() => null, (e: unknown) => e);
+  const error = await settings.set(key, value as SettingValues[K], now).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `set(${key}, ${JSON.stringify(value)}) should fail`).toBeInstanceOf(ValidationError);
   expect(await repository.get(key)).toBeUndefined();
   return (error as ValidationError).details?.map((problem) => problem.field) ?? [];
@@ -33,18 +36,29 @@ describe('StoreSettings.set validation', () => {
   });
 
   it('refuses shipping rates and a free-shipping threshold that are not whole, non-negative cents', async () => {
-    expect(await refusedFields('pricing', { ...pricing, shippingRates: { ...pricing.shippingRates, expedited: -1 } }))
-      .toEqual(['pricing.shippingRates.expedited']);
-    expect(await refusedFields('pricing', { ...pricing, shippingRates: { standard: 9.99, expedited: 1_999 } }))
-      .toEqual(['pricing.shippingRates.standard', 'pricing.shippingRates.overnight']);
-    expect(await refusedFields('pricing', { taxBp: 825, freeStandardShippingFrom: 2 ** 53 }))
-      .toEqual(['pricing.shippingRates', ...['standard', 'expedited', 'overnight'].map((m) => `pricing.shippingRates.${m}`), 'pricing.freeStandardShippingFrom']);
-    expect(await storedAfterSet('pricing', { ...pricing, shippingRates: { standard: 0, expedited: 0, overnight: 0 }, freeStandardShippingFrom: 0 }))
-      .toEqual({ taxBp: 825, shippingRates: { standard: 0, expedited: 0, overnight: 0 }, freeStandardShippingFrom: 0 });
+    expect(
+      await refusedFields('pricing', { ...pricing, shippingRates: { ...pricing.shippingRates, expedited: -1 } }),
+    ).toEqual(['pricing.shippingRates.expedited']);
+    expect(await refusedFields('pricing', { ...pricing, shippingRates: { standard: 9.99, expedited: 1_999 } })).toEqual(
+      ['pricing.shippingRates.standard', 'pricing.shippingRates.overnight'],
+    );
+    expect(await refusedFields('pricing', { taxBp: 825, freeStandardShippingFrom: 2 ** 53 })).toEqual([
+      'pricing.shippingRates',
+      ...['standard', 'expedited', 'overnight'].map((m) => `pricing.shippingRates.${m}`),
+      'pricing.freeStandardShippingFrom',
+    ]);
+    expect(
+      await storedAfterSet('pricing', {
+        ...pricing,
+        shippingRates: { standard: 0, expedited: 0, overnight: 0 },
+        freeStandardShippingFrom: 0,
+      }),
+    ).toEqual({ taxBp: 825, shippingRates: { standard: 0, expedited: 0, overnight: 0 }, freeStandardShippingFrom: 0 });
   });
 
   it('refuses an order expiry outside 1 to 10080 whole minutes', async () => {
-    for (const minutes of [0, 10_081, 1.5, '60']) expect(await refusedFields('order_expiry_minutes', minutes)).toEqual(['order_expiry_minutes']);
+    for (const minutes of [0, 10_081, 1.5, '60'])
+      expect(await refusedFields('order_expiry_minutes', minutes)).toEqual(['order_expiry_minutes']);
     expect(await storedAfterSet('order_expiry_minutes', 1)).toBe(1);
     expect(await storedAfterSet('order_expiry_minutes', 10_080)).toBe(10_080);
   });
@@ -54,11 +68,18 @@ describe('StoreSettings.set validation', () => {
     expect(await refusedFields('rental_policy', { ...policy, terms: [3, 0] })).toEqual(['rental_policy.terms[1]']);
     expect(await refusedFields('rental_policy', { ...policy, terms: [3, 6, 3] })).toEqual(['rental_policy.terms[2]']);
     expect(await refusedFields('rental_policy', { ...policy, terms: [3, 9] })).toEqual(['rental_policy.markupBp.9']);
-    expect(await refusedFields('rental_policy', { ...policy, markupBp: { ...policy.markupBp, 6: -5 } })).toEqual(['rental_policy.markupBp.6']);
-    expect(await refusedFields('rental_policy', { ...policy, lateFeeBp: 10_001, lateFeeCap: 0.5 }))
-      .toEqual(['rental_policy.lateFeeBp', 'rental_policy.lateFeeCap']);
-    expect(await storedAfterSet('rental_policy', { ...policy, terms: [9], markupBp: { 9: 1200, 24: 3000 } }))
-      .toEqual({ ...policy, terms: [9], markupBp: { 9: 1200 } });
+    expect(await refusedFields('rental_policy', { ...policy, markupBp: { ...policy.markupBp, 6: -5 } })).toEqual([
+      'rental_policy.markupBp.6',
+    ]);
+    expect(await refusedFields('rental_policy', { ...policy, lateFeeBp: 10_001, lateFeeCap: 0.5 })).toEqual([
+      'rental_policy.lateFeeBp',
+      'rental_policy.lateFeeCap',
+    ]);
+    expect(await storedAfterSet('rental_policy', { ...policy, terms: [9], markupBp: { 9: 1200, 24: 3000 } })).toEqual({
+      ...policy,
+      terms: [9],
+      markupBp: { 9: 1200 },
+    });
   });
 
   it('refuses categories that are empty, too long, not text or listed twice', async () => {
@@ -73,7 +94,8 @@ describe('StoreSettings.set validation', () => {
   it('names the field in the error message', async () => {
     const settings = new StoreSettings(new MemorySettingsRepository());
     await expect(settings.set('pricing', { ...pricing, taxBp: 20_000 }, now)).rejects.toMatchObject({
-      code: 'validation_failed', message: expect.stringContaining('pricing.taxBp') as unknown,
+      code: 'validation_failed',
+      message: expect.stringContaining('pricing.taxBp') as unknown,
     });
   });
 });

@@ -8,7 +8,9 @@ describe('StoreSettings', () => {
   it('answers the SPEC defaults until a value is stored', async () => {
     const settings = new StoreSettings(new MemorySettingsRepository());
     expect(await settings.get('pricing')).toEqual({
-      taxBp: 825, shippingRates: { standard: 999, expedited: 1_999, overnight: 3_999 }, freeStandardShippingFrom: 50_000,
+      taxBp: 825,
+      shippingRates: { standard: 999, expedited: 1_999, overnight: 3_999 },
+      freeStandardShippingFrom: 50_000,
     });
     expect(await settings.get('order_expiry_minutes')).toBe(60);
   });

@@ -25,16 +25,20 @@ describe('StoreSettings reads of stored values', () => {
 
     const partialRates = await settingsStoring({ pricing: { shippingRates: { overnight: 5_000 } } });
     expect(await partialRates.settings.get('pricing')).toEqual({
-      taxBp: 825, shippingRates: { standard: 999, expedited: 1_999, overnight: 5_000 }, freeStandardShippingFrom: 50_000,
+      taxBp: 825,
+      shippingRates: { standard: 999, expedited: 1_999, overnight: 5_000 },
+      freeStandardShippingFrom: 50_000,
     });
 
     expect(await settings.get('rental_policy')).toEqual({
-      ...SETTING_DEFAULTS.rental_policy, graceDays: 10, markupBp: { 3: 650, 6: 1000, 12: 1500, 24: 2000 },
+      ...SETTING_DEFAULTS.rental_policy,
+      graceDays: 10,
+      markupBp: { 3: 650, 6: 1000, 12: 1500, 24: 2000 },
     });
     expect(reported).toEqual([]);
   });
 
-  it('keeps only the offered terms\' markups and drops unknown fields', async () => {
+  it("keeps only the offered terms' markups and drops unknown fields", async () => {
     const { settings } = await settingsStoring({
       rental_policy: { terms: [6, 12], markupBp: { 6: 900, 12: 1400 }, surprise: true },
       pricing: { taxBp: 0, extra: 'x' },
@@ -66,7 +70,11 @@ describe('StoreSettings reads of stored values', () => {
   });
 
   it('refuses stored values of the wrong shape without throwing', async () => {
-    const { settings, reported } = await settingsStoring({ pricing: 'cheap', rental_policy: { markupBp: [1, 2] }, categories: {} });
+    const { settings, reported } = await settingsStoring({
+      pricing: 'cheap',
+      rental_policy: { markupBp: [1, 2] },
+      categories: {},
+    });
     expect(await settings.get('pricing')).toEqual(SETTING_DEFAULTS.pricing);
     expect(await settings.get('rental_policy')).toEqual(SETTING_DEFAULTS.rental_policy);
     expect(await settings.get('categories')).toEqual(SETTING_DEFAULTS.categories);

@@ -25,9 +25,12 @@ export class FakeTokenSigner implements TokenSigner {
 
   constructor(private readonly clock: Clock) {}
 
-  async signAccessToken(
-    claims: { sub: Id; role: Role; sid: Id; renewedByBearer?: boolean },
-  ): Promise<{ token: string; expiresIn: number }> {
+  async signAccessToken(claims: {
+    sub: Id;
+    role: Role;
+    sid: Id;
+    renewedByBearer?: boolean;
+  }): Promise<{ token: string; expiresIn: number }> {
     this.counter += 1;
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const token = `access-${this.counter}`;
@@ -39,7 +42,8 @@ export class FakeTokenSigner implements TokenSigner {
   async verifyAccessToken(token: string): Promise<AccessClaims> {
     const claims = this.issued.get(token);
     if (!claims) throw new DomainError('invalid_token', 'access token is invalid');
-    if (claims.exp * 1000 <= this.clock.now().getTime()) throw new DomainError('invalid_token', 'access token has expired');
+    if (claims.exp * 1000 <= this.clock.now().getTime())
+      throw new DomainError('invalid_token', 'access token has expired');
     return { ...claims };
   }
 

@@ -1,5 +1,8 @@
 import {
-  MemoryNotifier, MemoryOneTimeTokenRepository, MemorySessionRepository, MemoryUserRepository,
+  MemoryNotifier,
+  MemoryOneTimeTokenRepository,
+  MemorySessionRepository,
+  MemoryUserRepository,
 } from '../../../src/memory/index.js';
 import { InProcessBackgroundTasks } from '../../../src/background/index.js';
 import { FixedClock, IdentityService } from '@giggatek/domain';
@@ -25,7 +28,17 @@ export function identityHarness() {
   const notifier = new MemoryNotifier();
   const backgroundErrors: unknown[] = [];
   const background = new InProcessBackgroundTasks({ onError: (_task, error) => backgroundErrors.push(error) });
-  const service = new IdentityService({ users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, clock, background });
+  const service = new IdentityService({
+    users,
+    sessions,
+    oneTimeTokens,
+    hasher,
+    signer,
+    secrets,
+    notifier,
+    clock,
+    background,
+  });
 
   /** The token sent in the last notification of a template. */
   const tokenSent = (template: EmailTemplate): string => {
@@ -41,6 +54,18 @@ export function identityHarness() {
   };
 
   return {
-    resetRequested, clock, users, sessions, oneTimeTokens, hasher, signer, secrets, notifier, background, backgroundErrors, service, tokenSent,
+    resetRequested,
+    clock,
+    users,
+    sessions,
+    oneTimeTokens,
+    hasher,
+    signer,
+    secrets,
+    notifier,
+    background,
+    backgroundErrors,
+    service,
+    tokenSent,
   };
 }
