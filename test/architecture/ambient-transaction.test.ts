@@ -9,15 +9,10 @@ const repositories = join(import.meta.dirname, '..', '..', 'packages', 'adapters
 
 /** Uses of the repository's own knex other than the accessor, inTransaction and the dialect check. */
 function poolQueries(text: string): string[] {
-  return text
-    .split('\n')
-    .filter(
-      (line) =>
-        /this\.knex\b/.test(line) &&
-        !/constructor\(private readonly knex|dbOf\(this\.knex\)|inTransaction\(this\.knex,|isMysql\(this\.knex\)/.test(
-          line,
-        ),
-    );
+  // Whitespace-insensitive (a formatter may break `inTransaction(this.knex, …)` over lines).
+  const allowed = [/dbOf\(\s*this\.knex\s*\)/g, /inTransaction\(\s*this\.knex\s*,/g, /isMysql\(\s*this\.knex\s*\)/g];
+  const rest = allowed.reduce((remaining, pattern) => remaining.replace(pattern, ''), text);
+  return rest.split('\n').filter((line) => /this\.knex\b/.test(line));
 }
 
 describe('SQL repositories and the unit of work', () => {

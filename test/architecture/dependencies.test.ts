@@ -33,11 +33,13 @@ describe('dependencies the import graph does not show', () => {
     expect(readers.filter((f) => !/src\/(main|cli|config\/load-config)\.ts$/.test(f))).toEqual([]);
   });
 
-  it('npm test lints (eslint, then the layer boundaries) before it runs the tests', () => {
+  it('npm test lints (eslint, the layer boundaries, the formatting) before it runs the tests', () => {
     const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     expect(scripts.test).toBe('npm run typecheck && npm run lint && vitest run');
-    expect(scripts.lint).toBe('eslint . && depcruise packages test --config .dependency-cruiser.cjs');
+    expect(scripts.lint).toBe(
+      'eslint . && depcruise packages test --config .dependency-cruiser.cjs && prettier --check .',
+    );
   });
 });
