@@ -30,7 +30,7 @@ export function expectSoldOut(refused: unknown[], product: Product): void {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       code: 'insufficient_stock',
-      meta: { shortages: [{ product_id: product.id, product_name: product.name, requested: 1, available: 0 }] },
+      meta: { shortages: [{ productId: product.id, productName: product.name, requested: 1, available: 0 }] },
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import type { ApiState } from '../api-state.js';
 import { STATUS_BY_CODE } from '../error-map.js';
 import { HttpError } from '../http-error.js';
+import { snakeKeysDeep, wireField } from '../presenters/case.js';
 
 interface ErrorBody {
   error: string;
@@ -39,8 +40,13 @@ export function toResponse(
   requestId: string,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (error instanceof DomainError) {
-    const body: ErrorBody = { error: error.message, code: error.code, request_id: requestId, ...error.meta };
-    if (error.details) body.details = error.details.map((d) => ({ field: d.field, message: d.message }));
+    // The domain names its own fields (camelCase); the envelope speaks the API's snake_case.
+    const details = error.details?.map((d) => ({ field: wireField(d.field), message: d.message }));
+    const first = details?.[0];
+    const meta = snakeKeysDeep(error.meta ?? {}) as Record<string, unknown>;
+    const message = first ? `${first.field}: ${first.message}` : error.message;
+    const body: ErrorBody = { error: message, code: error.code, request_id: requestId, ...meta };
+    if (details) body.details = details;
     return { status: STATUS_BY_CODE[error.code], body, headers: {} };
   }
   if (error instanceof HttpError) {

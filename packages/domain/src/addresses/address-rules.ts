@@ -10,7 +10,8 @@ export const DEFAULT_COUNTRY = 'US';
 
 /**
  * Validates a whole address as a client gave it (SPEC §3) and returns what to store:
- * texts trimmed, country upper-cased (default US). Field names in problems are snake_case.
+ * texts trimmed, country upper-cased (default US). Problems name the domain's fields
+ * (camelCase); the API spells them in snake_case.
  */
 export function validateAddressInput(input: AddressInput): AddressData {
   const problems = new Problems();
@@ -18,18 +19,18 @@ export function validateAddressInput(input: AddressInput): AddressData {
     requiredText(value, field, ADDRESS_TEXT_MAX_LENGTH, problems) ?? '';
   const data: AddressData = {
     label: optionalText(input.label, 'label', ADDRESS_TEXT_MAX_LENGTH, problems),
-    recipientName: text(input.recipientName, 'recipient_name'),
+    recipientName: text(input.recipientName, 'recipientName'),
     line1: text(input.line1, 'line1'),
     line2: optionalText(input.line2, 'line2', ADDRESS_TEXT_MAX_LENGTH, problems),
     city: text(input.city, 'city'),
     state: text(input.state, 'state'),
-    postalCode: requiredText(input.postalCode, 'postal_code', POSTAL_CODE_MAX_LENGTH, problems) ?? '',
+    postalCode: requiredText(input.postalCode, 'postalCode', POSTAL_CODE_MAX_LENGTH, problems) ?? '',
     country: countryCode(input.country, problems),
     phone: optionalPhone(input.phone, 'phone', problems),
     isDefault: input.isDefault === true,
   };
   if (input.isDefault !== undefined && typeof input.isDefault !== 'boolean')
-    problems.add('is_default', 'must be true or false');
+    problems.add('isDefault', 'must be true or false');
   problems.throwIfAny();
   return data;
 }

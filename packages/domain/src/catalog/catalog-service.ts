@@ -181,10 +181,10 @@ function assertValidFilter(filter: ProductFilter): void {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0))
       problems.add(field, 'must be a whole number of cents, 0 or more');
   };
-  price(filter.priceMin, 'price_min');
-  price(filter.priceMax, 'price_max');
+  price(filter.priceMin, 'priceMin');
+  price(filter.priceMax, 'priceMax');
   if (filter.priceMin !== undefined && filter.priceMax !== undefined && filter.priceMin > filter.priceMax) {
-    problems.add('price_min', 'must not be more than price_max');
+    problems.add('priceMin', 'must not be more than the maximum price');
   }
   problems.throwIfAny();
 }

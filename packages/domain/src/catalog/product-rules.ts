@@ -89,7 +89,7 @@ export function validateProduct(input: ProductInput, categories: readonly string
     imageUrls: checkImageUrls(input.imageUrls, problems),
     rentalRates: checkRentalRates(input.rentalRates, priceOk ? price : null, problems),
     rentable: flag(input.rentable, 'rentable', problems),
-    isFeatured: flag(input.isFeatured, 'is_featured', problems),
+    isFeatured: flag(input.isFeatured, 'isFeatured', problems),
   };
   problems.throwIfAny();
   return product;
@@ -160,15 +160,15 @@ function checkSpecifications(value: unknown, problems: Problems): Specifications
 
 function checkImageUrls(value: unknown, problems: Problems): string[] {
   if (!Array.isArray(value) || !value.every((url) => typeof url === 'string')) {
-    problems.add('image_urls', 'must be a list of URLs');
+    problems.add('imageUrls', 'must be a list of URLs');
     return [];
   }
   const urls: string[] = value;
   if (urls.length > PRODUCT_LIMITS.images)
-    problems.add('image_urls', `may have at most ${PRODUCT_LIMITS.images} images`);
+    problems.add('imageUrls', `may have at most ${PRODUCT_LIMITS.images} images`);
   const bad = urls.find((url) => !isImageUrl(url));
   if (bad !== undefined)
-    problems.add('image_urls', `each must be an https:// URL or a path starting with / (got "${bad.slice(0, 80)}")`);
+    problems.add('imageUrls', `each must be an https:// URL or a path starting with / (got "${bad.slice(0, 80)}")`);
   return [...urls];
 }
 
@@ -187,22 +187,22 @@ function isImageUrl(url: string): boolean {
 /** SPEC §5: term (months) → monthly rate; an override must cover the cash price (rate × term ≥ price). */
 function checkRentalRates(value: unknown, price: number | null, problems: Problems): RentalRates {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.add('rental_rates', 'must be an object of term in months to monthly rate in cents');
+    problems.add('rentalRates', 'must be an object of term in months to monthly rate in cents');
     return {};
   }
   const rates: RentalRates = {};
   for (const [key, rate] of Object.entries(value as Record<string, unknown>)) {
     if (!/^[1-9][0-9]{0,2}$/.test(key)) {
-      problems.add('rental_rates', `term "${key.slice(0, 20)}" must be a whole number of months`);
+      problems.add('rentalRates', `term "${key.slice(0, 20)}" must be a whole number of months`);
       continue;
     }
     const term = Number(key);
     if (typeof rate !== 'number' || !Number.isSafeInteger(rate) || rate <= 0) {
-      problems.add('rental_rates', `the rate for ${term} months must be a positive whole number of cents`);
+      problems.add('rentalRates', `the rate for ${term} months must be a positive whole number of cents`);
       continue;
     }
     if (price !== null && multiplyCents(rate, term) < price) {
-      problems.add('rental_rates', `the rate for ${term} months × ${term} must be at least the price (${price})`);
+      problems.add('rentalRates', `the rate for ${term} months × ${term} must be at least the price (${price})`);
       continue;
     }
     rates[term] = cents(rate);

@@ -229,9 +229,9 @@ export class IdentityService implements IdentityUseCases {
     const matches = await this.deps.hasher.verify(current, credentials.passwordHash);
     if (!matches || utf8Length(current) > PASSWORD_MAX_BYTES) {
       // A 400 on the field, not a 401: the caller's token is fine and must not look expired.
-      throw new ValidationError([{ field: 'current_password', message: 'is incorrect' }]);
+      throw new ValidationError([{ field: 'currentPassword', message: 'is incorrect' }]);
     }
-    assertValidPassword(input.newPassword, 'new_password');
+    assertValidPassword(input.newPassword, 'newPassword');
     const now = this.deps.clock.now();
     await this.deps.users.setPasswordHash(actor.userId, await this.deps.hasher.hash(input.newPassword), now);
     await this.deps.sessions.revokeAllForUser(actor.userId, now, actor.sessionId);
@@ -271,7 +271,7 @@ export class IdentityService implements IdentityUseCases {
       'reset token is invalid or expired',
       async () => {
         // Checked before the token is used up, so a weak password can be corrected and retried.
-        assertValidPassword(input.newPassword, 'new_password');
+        assertValidPassword(input.newPassword, 'newPassword');
         passwordHash = await this.deps.hasher.hash(input.newPassword);
       },
     );

@@ -22,11 +22,11 @@ export interface ValidProfilePatch {
 export function checkProfilePatch(input: ProfileFields, problems: Problems): ValidProfilePatch {
   const patch: ValidProfilePatch = {};
   if (input.firstName !== undefined) {
-    const firstName = requiredText(input.firstName, 'first_name', NAME_MAX_LENGTH, problems);
+    const firstName = requiredText(input.firstName, 'firstName', NAME_MAX_LENGTH, problems);
     if (firstName !== null) patch.firstName = firstName;
   }
   if (input.lastName !== undefined) {
-    const lastName = requiredText(input.lastName, 'last_name', NAME_MAX_LENGTH, problems);
+    const lastName = requiredText(input.lastName, 'lastName', NAME_MAX_LENGTH, problems);
     if (lastName !== null) patch.lastName = lastName;
   }
   if (input.phone !== undefined) patch.phone = optionalPhone(input.phone, 'phone', problems);
@@ -38,8 +38,8 @@ export function checkProfile(
   input: ProfileFields,
   problems: Problems,
 ): { firstName: string; lastName: string; phone: string | null } {
-  const firstName = requiredText(input.firstName, 'first_name', NAME_MAX_LENGTH, problems) ?? '';
-  const lastName = requiredText(input.lastName, 'last_name', NAME_MAX_LENGTH, problems) ?? '';
+  const firstName = requiredText(input.firstName, 'firstName', NAME_MAX_LENGTH, problems) ?? '';
+  const lastName = requiredText(input.lastName, 'lastName', NAME_MAX_LENGTH, problems) ?? '';
   const phone = optionalPhone(input.phone, 'phone', problems);
   return { firstName, lastName, phone };
 }

@@ -1,6 +1,6 @@
 import { Problems } from '../shared/errors.js';
 import { isId, type Id } from '../shared/ids.js';
-import { MAX_PER_PAGE } from '../shared/page.js';
+import { pageProblems } from '../shared/page.js';
 import { optionalText } from '../shared/text-rules.js';
 import {
   ORDER_STATUSES,
@@ -42,13 +42,13 @@ export function validateOrderRequest(input: {
 }): ValidOrderRequest {
   const problems = new Problems();
   const items = validateItems(input.items, problems);
-  if (!isId(input.shippingAddressId)) problems.add('shipping_address_id', 'must be a positive integer id');
+  if (!isId(input.shippingAddressId)) problems.add('shippingAddressId', 'must be a positive integer id');
   const billing = input.billingAddressId ?? input.shippingAddressId;
   if (input.billingAddressId !== undefined && input.billingAddressId !== null && !isId(input.billingAddressId)) {
-    problems.add('billing_address_id', 'must be a positive integer id');
+    problems.add('billingAddressId', 'must be a positive integer id');
   }
   if (!SHIPPING_METHODS.includes(input.shippingMethod as ShippingMethod)) {
-    problems.add('shipping_method', `must be one of: ${SHIPPING_METHODS.join(', ')}`);
+    problems.add('shippingMethod', `must be one of: ${SHIPPING_METHODS.join(', ')}`);
   }
   const notes = optionalText(input.notes, 'notes', ORDER_NOTES_MAX_LENGTH, problems, 'multiline');
   problems.throwIfAny();
@@ -77,10 +77,10 @@ function validateItems(value: unknown, problems: Problems): { productId: Id; qua
     const field = `items[${index}]`;
     const { productId, quantity } = item;
     if (!isId(productId)) {
-      problems.add(`${field}.product_id`, 'must be a positive integer id');
+      problems.add(`${field}.productId`, 'must be a positive integer id');
     } else if (seen.has(productId)) {
       problems.add(
-        `${field}.product_id`,
+        `${field}.productId`,
         `product ${productId} appears more than once; order it once with a larger quantity`,
       );
     } else {
@@ -111,12 +111,12 @@ export function validateStaffUpdate(input: {
     problems.add('status', `must be one of: ${ORDER_STATUSES.join(', ')}`);
   }
   if (input.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly unknown[]).includes(input.paymentStatus)) {
-    problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
+    problems.add('paymentStatus', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
   }
   const trackingNumber =
     input.trackingNumber === undefined
       ? undefined
-      : optionalText(input.trackingNumber, 'tracking_number', TRACKING_NUMBER_MAX_LENGTH, problems);
+      : optionalText(input.trackingNumber, 'trackingNumber', TRACKING_NUMBER_MAX_LENGTH, problems);
   const note = optionalText(input.note, 'note', STAFF_NOTE_MAX_LENGTH, problems, 'multiline');
   problems.throwIfAny();
   return {
@@ -130,22 +130,19 @@ export function validateStaffUpdate(input: {
 /** Paging and filters of the order lists (the customer's own list uses page and status only). */
 export function validateOrderFilter(filter: AdminOrderFilter): void {
   const problems = new Problems();
-  if (!Number.isSafeInteger(filter.page) || filter.page < 1) problems.add('page', 'must be a whole number, 1 or more');
-  if (!Number.isSafeInteger(filter.perPage) || filter.perPage < 1 || filter.perPage > MAX_PER_PAGE) {
-    problems.add('per_page', `must be a whole number from 1 to ${MAX_PER_PAGE}`);
-  }
+  pageProblems(filter, problems);
   if (filter.status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(filter.status)) {
     problems.add('status', `must be one of: ${ORDER_STATUSES.join(', ')}`);
   }
   if (filter.paymentStatus !== undefined && !(PAYMENT_STATUSES as readonly string[]).includes(filter.paymentStatus)) {
-    problems.add('payment_status', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
+    problems.add('paymentStatus', `must be one of: ${PAYMENT_STATUSES.join(', ')}`);
   }
   const validDate = (value: Date | undefined): boolean =>
     value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()));
-  if (!validDate(filter.createdFrom)) problems.add('created_from', 'must be a date');
-  if (!validDate(filter.createdTo)) problems.add('created_to', 'must be a date');
+  if (!validDate(filter.createdFrom)) problems.add('createdFrom', 'must be a date');
+  if (!validDate(filter.createdTo)) problems.add('createdTo', 'must be a date');
   if (filter.createdFrom && filter.createdTo && filter.createdFrom.getTime() > filter.createdTo.getTime()) {
-    problems.add('created_from', 'must not be after created_to');
+    problems.add('createdFrom', 'must not be after the end of the range');
   }
   problems.throwIfAny();
 }

@@ -105,7 +105,7 @@ export class OrderingService implements OrderingUseCases {
     const problems = new Problems();
     const lines = request.items.flatMap((item, index) => {
       const product = products.get(item.productId);
-      const field = `items[${index}].product_id`;
+      const field = `items[${index}].productId`;
       if (!product) problems.add(field, `product ${item.productId} does not exist`);
       else if (product.status !== 'active') problems.add(field, `product ${item.productId} is no longer sold`);
       else

@@ -88,7 +88,7 @@ export interface OrderRepository {
    * rows), writes the order, its items, the first history row (null → pending) and one
    * `order` movement per product in the stock ledger. When any line is short,
    * nothing is taken and DomainError('insufficient_stock') is thrown with
-   * `meta.shortages: StockShortage[]` (snake_case keys for the API: product_id, product_name, requested, available).
+   * `meta.shortages: StockShortage[]` (the API spells its keys in snake_case).
    */
   placeWithStock(order: NewOrder): Promise<Order>;
   /** Order + items + history + payments, in a fixed number of queries. */

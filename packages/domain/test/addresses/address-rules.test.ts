@@ -30,7 +30,7 @@ describe('address rules', () => {
     expect(() => validateAddressInput(home({ country }))).toThrow(/country/);
   });
 
-  it('names every bad field in snake_case', () => {
+  it('names every bad field by its domain name', () => {
     try {
       validateAddressInput({
         recipientName: '',
@@ -45,7 +45,7 @@ describe('address rules', () => {
       throw new Error('expected a validation error');
     } catch (error) {
       const fields = (error as { details?: Array<{ field: string }> }).details?.map((d) => d.field);
-      expect(fields?.sort()).toEqual(['country', 'label', 'line1', 'phone', 'postal_code', 'recipient_name']);
+      expect(fields?.sort()).toEqual(['country', 'label', 'line1', 'phone', 'postalCode', 'recipientName']);
     }
   });
 

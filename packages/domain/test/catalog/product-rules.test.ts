@@ -70,7 +70,7 @@ describe('product rules (SPEC §2)', () => {
   it('allows up to 20 images, each https:// or a path starting with /', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `/images/${i}.jpg`);
     expect(fieldsOf(gpu({ imageUrls: twenty }))).toEqual([]);
-    expect(fieldsOf(gpu({ imageUrls: [...twenty, '/one-more.jpg'] }))).toEqual(['image_urls']);
+    expect(fieldsOf(gpu({ imageUrls: [...twenty, '/one-more.jpg'] }))).toEqual(['imageUrls']);
     for (const bad of [
       'http://example.com/a.jpg',
       '//evil.example/a.jpg',
@@ -79,7 +79,7 @@ describe('product rules (SPEC §2)', () => {
       'https://',
       '',
     ]) {
-      expect(fieldsOf(gpu({ imageUrls: [bad] })), bad).toEqual(['image_urls']);
+      expect(fieldsOf(gpu({ imageUrls: [bad] })), bad).toEqual(['imageUrls']);
     }
     expect(fieldsOf(gpu({ imageUrls: ['https://cdn.example.com/a.jpg', '/a.jpg'] }))).toEqual([]);
   });
@@ -98,10 +98,10 @@ describe('product rules (SPEC §2)', () => {
     expect(
       validateNewProduct(gpu({ price: 1_200, rentalRates: { '12': 100 } }), DEFAULT_CATEGORIES).rentalRates,
     ).toEqual({ 12: 100 });
-    expect(problems(gpu({ price: 1_200, rentalRates: { '12': 99 } }))[0]).toMatchObject({ field: 'rental_rates' });
-    expect(fieldsOf(gpu({ rentalRates: { '0': 100_000 } }))).toEqual(['rental_rates']);
-    expect(fieldsOf(gpu({ rentalRates: { '1.5': 100_000 } }))).toEqual(['rental_rates']);
-    expect(fieldsOf(gpu({ rentalRates: { '6': 10_000.5 } }))).toEqual(['rental_rates']);
+    expect(problems(gpu({ price: 1_200, rentalRates: { '12': 99 } }))[0]).toMatchObject({ field: 'rentalRates' });
+    expect(fieldsOf(gpu({ rentalRates: { '0': 100_000 } }))).toEqual(['rentalRates']);
+    expect(fieldsOf(gpu({ rentalRates: { '1.5': 100_000 } }))).toEqual(['rentalRates']);
+    expect(fieldsOf(gpu({ rentalRates: { '6': 10_000.5 } }))).toEqual(['rentalRates']);
   });
 
   it('accepts a rate exactly when rate × term ≥ price', () => {
@@ -121,7 +121,7 @@ describe('product rules (SPEC §2)', () => {
   it('wants booleans for rentable and is_featured', () => {
     expect(fieldsOf(gpu({ rentable: 'yes' as unknown as boolean, isFeatured: 1 as unknown as boolean }))).toEqual([
       'rentable',
-      'is_featured',
+      'isFeatured',
     ]);
   });
 });

@@ -46,8 +46,8 @@ describe('profile fields', () => {
       phone: null,
     });
     expect(problems.isEmpty).toBe(true);
-    expect(() => assertValidProfilePatch({ firstName: '   ' })).toThrow(/first_name: is required/);
-    expect(() => assertValidProfilePatch({ lastName: 'x'.repeat(101) })).toThrow(/last_name: must be at most 100/);
+    expect(() => assertValidProfilePatch({ firstName: '   ' })).toThrow(/firstName: is required/);
+    expect(() => assertValidProfilePatch({ lastName: 'x'.repeat(101) })).toThrow(/lastName: must be at most 100/);
     expect(assertValidProfilePatch({ lastName: 'x'.repeat(100) }).lastName).toHaveLength(100);
   });
 

@@ -129,8 +129,8 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
       expect(error.message).not.toContain('Plenty');
       const shortages = (error.meta?.shortages ?? []) as Array<{ product_id: number }>;
       expect([...shortages].sort((a, b) => a.product_id - b.product_id)).toEqual([
-        { product_id: few.id, product_name: 'Few', requested: 3, available: 1 },
-        { product_id: none.id, product_name: 'None', requested: 1, available: 0 },
+        { productId: few.id, productName: 'Few', requested: 3, available: 1 },
+        { productId: none.id, productName: 'None', requested: 1, available: 0 },
       ]);
       expect(await stockOf(products, plenty.id)).toBe(10);
       expect(await stockOf(products, few.id)).toBe(1);
@@ -150,7 +150,7 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
         ),
       );
       expect(error.meta?.shortages).toEqual([
-        { product_id: archived.id, product_name: 'Archived', requested: 1, available: 0 },
+        { productId: archived.id, productName: 'Archived', requested: 1, available: 0 },
       ]);
       expect(await stockOf(products, archived.id)).toBe(7);
       expect(await stockOf(products, active.id)).toBe(5);

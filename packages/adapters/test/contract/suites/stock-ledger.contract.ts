@@ -108,7 +108,7 @@ export function describeStockLedgerContract(name: string, makeFixture: MakeOrder
           ]),
         ),
       );
-      expect(refused.meta).toMatchObject({ shortages: [{ product_id: old.id, requested: 1, available: 0 }] });
+      expect(refused.meta).toMatchObject({ shortages: [{ productId: old.id, requested: 1, available: 0 }] });
       expect(await movementsOf(products, gpu.id)).toHaveLength(1);
       expect(await stockOf(products, gpu.id)).toBe(5);
     });

@@ -74,7 +74,7 @@ describe('updateProduct', () => {
     expect(updated.updatedAt.getTime()).toBe(created.createdAt.getTime() + MINUTE_MS);
     // Lowering the price below an existing override's coverage is caught on the merged whole.
     await expect(catalog.updateProduct(manager, created.id, { price: 60_001 })).rejects.toMatchObject({
-      details: [{ field: 'rental_rates' }],
+      details: [{ field: 'rentalRates' }],
     });
     await expect(catalog.updateProduct(customer, created.id, { stock: 1 })).rejects.toMatchObject({
       code: 'forbidden',
@@ -210,13 +210,13 @@ describe('listProducts', () => {
     const { catalog } = harness();
     await expect(catalog.listProducts(page({ page: 0 }))).rejects.toMatchObject({ details: [{ field: 'page' }] });
     await expect(catalog.listProducts(page({ perPage: 101 }))).rejects.toMatchObject({
-      details: [{ field: 'per_page' }],
+      details: [{ field: 'perPage' }],
     });
     await expect(catalog.listProducts(page({ perPage: 0 }))).rejects.toMatchObject({
-      details: [{ field: 'per_page' }],
+      details: [{ field: 'perPage' }],
     });
     await expect(catalog.listProducts(page({ priceMin: 10, priceMax: 9 }))).rejects.toMatchObject({
-      details: [{ field: 'price_min' }],
+      details: [{ field: 'priceMin' }],
     });
     await expect(catalog.listProducts(page({ perPage: 100, priceMin: 9, priceMax: 9 }))).resolves.toMatchObject({
       total: 0,

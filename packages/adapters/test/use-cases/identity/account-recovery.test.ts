@@ -32,11 +32,11 @@ describe('changePassword', () => {
       h.service.changePassword(actor, { currentPassword: 'Wrong-pass1', newPassword: NEW_PASSWORD }),
     ).rejects.toMatchObject({
       code: 'validation_failed',
-      details: [{ field: 'current_password', message: 'is incorrect' }],
+      details: [{ field: 'currentPassword', message: 'is incorrect' }],
     });
     await expect(
       h.service.changePassword(actor, { currentPassword: GOOD_PASSWORD, newPassword: 'weakweak' }),
-    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'new_password' }] });
+    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ field: 'newPassword' }] });
     await h.service.login({ email: 'ada@example.com', password: GOOD_PASSWORD }, CLIENT);
   });
 });
@@ -159,7 +159,7 @@ describe('password reset', () => {
     const token = h.tokenSent('password_reset');
     await expect(h.service.resetPassword({ token, newPassword: 'weak' })).rejects.toMatchObject({
       code: 'validation_failed',
-      details: [{ field: 'new_password' }],
+      details: [{ field: 'newPassword' }],
     });
     await h.service.resetPassword({ token, newPassword: NEW_PASSWORD });
     await expect(h.service.resetPassword({ token: 'made-up', newPassword: NEW_PASSWORD })).rejects.toMatchObject({

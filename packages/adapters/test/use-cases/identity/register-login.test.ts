@@ -65,13 +65,13 @@ describe('register', () => {
     expect(await h.oneTimeTokens.findByHash('email_verification', token)).toBeNull();
   });
 
-  it('reports every invalid field at once, with API field names', async () => {
+  it('reports every invalid field at once, by its domain name', async () => {
     const h = identityHarness();
     const error = await failure(
       h.service.register({ email: 'nope', password: 'weak', firstName: '', lastName: 'L', phone: 'abc' }, CLIENT),
     );
     expect(error.code).toBe('validation_failed');
-    expect(error.details?.map((d) => d.field)).toEqual(['email', 'password', 'first_name', 'phone']);
+    expect(error.details?.map((d) => d.field)).toEqual(['email', 'password', 'firstName', 'phone']);
     expect(h.notifier.sent).toHaveLength(0);
   });
 });

@@ -148,7 +148,7 @@ describe('logout, me and profile', () => {
     expect(await h.service.me(actor)).toEqual(user);
     await expect(h.service.updateProfile(actor, { firstName: '' })).rejects.toMatchObject({
       code: 'validation_failed',
-      details: [{ field: 'first_name' }],
+      details: [{ field: 'firstName' }],
     });
   });
 

@@ -41,7 +41,7 @@ describe('reading orders', () => {
     const pending = await h.service.listOrders(ada, { page: 1, perPage: 20, status: 'pending' });
     expect(pending.items.map((o) => o.id)).toEqual([order.id]);
     await expect(h.service.listOrders(ada, { page: 0, perPage: 500 })).rejects.toMatchObject({
-      details: [{ field: 'page' }, { field: 'per_page' }],
+      details: [{ field: 'page' }, { field: 'perPage' }],
     });
   });
 });

@@ -164,8 +164,8 @@ describe('placeOrder', () => {
           { productId: gpu.id, quantity: 2 },
         ],
       }),
-    ).toEqual(['items[1].product_id']);
-    expect(await fieldsOf({ shippingMethod: 'teleport' as never })).toEqual(['shipping_method']);
+    ).toEqual(['items[1].productId']);
+    expect(await fieldsOf({ shippingMethod: 'teleport' as never })).toEqual(['shippingMethod']);
     expect(await fieldsOf({ notes: 'x'.repeat(1001) })).toEqual(['notes']);
     expect(await h.stockOf(gpu.id)).toBe(10);
     // Notes are measured after trimming: 1000 characters plus spaces is accepted.
@@ -193,8 +193,8 @@ describe('placeOrder', () => {
     );
     expect(error).toMatchObject({ code: 'validation_failed' });
     expect(error.details).toEqual([
-      { field: 'items[1].product_id', message: 'product 999 does not exist' },
-      { field: 'items[2].product_id', message: `product ${old.id} is no longer sold` },
+      { field: 'items[1].productId', message: 'product 999 does not exist' },
+      { field: 'items[2].productId', message: `product ${old.id} is no longer sold` },
     ]);
     expect(await h.stockOf(live.id)).toBe(10);
   });
@@ -218,8 +218,8 @@ describe('placeOrder', () => {
     expect(error.code).toBe('insufficient_stock');
     expect(error.message).toMatch(/Few \(2 available.*None \(0 available/);
     expect(error.meta?.shortages).toEqual([
-      { product_id: few.id, product_name: 'Few', requested: 3, available: 2 },
-      { product_id: none.id, product_name: 'None', requested: 1, available: 0 },
+      { productId: few.id, productName: 'Few', requested: 3, available: 2 },
+      { productId: none.id, productName: 'None', requested: 1, available: 0 },
     ]);
     expect([await h.stockOf(plenty.id), await h.stockOf(few.id), await h.stockOf(none.id)]).toEqual([10, 2, 0]);
     expect((await h.orders.listForUser(actor.userId, { page: 1, perPage: 20 })).total).toBe(0);

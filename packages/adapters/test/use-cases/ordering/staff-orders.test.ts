@@ -156,7 +156,7 @@ describe('updateOrder (staff)', () => {
     await expectRefused({ trackingNumber: '1Z' }, 'conflict', /tracking number can only be set/);
     // Checked before anything is applied: the valid status change is not made either.
     await expectRefused({ status: 'cancelled', paymentStatus: 'paid' }, 'invalid_transition', /as paid/);
-    await expectRefused({ trackingNumber: 'x'.repeat(101) }, 'validation_failed', /^tracking_number/);
+    await expectRefused({ trackingNumber: 'x'.repeat(101) }, 'validation_failed', /^trackingNumber/);
     await expectRefused({ status: 'lost' as never }, 'validation_failed', /^status/);
     expect(await h.service.getOrder(manager, order.id)).toEqual(before);
   });
@@ -193,7 +193,7 @@ describe('listAllOrders (staff)', () => {
     expect(await ids({ createdFrom: bobs.createdAt })).toEqual([bobs.id]);
     expect(await ids({ createdTo: order.createdAt })).toEqual([order.id]);
     await expect(ids({ createdFrom: bobs.createdAt, createdTo: order.createdAt })).rejects.toMatchObject({
-      details: [{ field: 'created_from' }],
+      details: [{ field: 'createdFrom' }],
     });
   });
 });
