@@ -356,3 +356,16 @@ describe('rate limit overrides', () => {
     expect(() => loadConfig({ RATE_LIMIT_REGISTER: value })).toThrow(/RATE_LIMIT_REGISTER must be <points>\/<seconds>/);
   });
 });
+
+describe('the environment it reads', () => {
+  it('is only the env it is given, never process.env', () => {
+    const saved = process.env.PORT;
+    process.env.PORT = 'not-a-port';
+    try {
+      expect(loadConfig({}).port).toBe(5000);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+});
