@@ -4,8 +4,6 @@ import type { Id, NewStockMovement, Page, PageRequest, StockMovement } from '@gi
 import { toDate, toNumber } from '../row-values.js';
 import type { StockMovementRow } from '../rows/index.js';
 
-/** A row of `stock_movements` as either engine returns it. */
-
 /**
  * Inside `trx`: adds each product's delta to its stock in ONE UPDATE however many products,
  * only where the result stays ≥ 0 (the rows were locked and checked by the caller, so every

@@ -1,5 +1,6 @@
 import type { AddressRow, OneTimeTokenRow, RefreshTokenRow, SessionRow, UserRow } from './accounts.js';
 import type { ProductRow, SettingRow, StockMovementRow } from './catalog.js';
+import type { IdempotencyKeyRow, OrderItemRow, OrderRow, OrderStatusHistoryRow, PaymentRow } from './orders.js';
 
 /**
  * The row type of each table, registered with knex: `db('users')…first()` is a
@@ -16,5 +17,10 @@ declare module 'knex/types/tables.js' {
     products: ProductRow;
     stock_movements: StockMovementRow;
     settings: SettingRow;
+    orders: OrderRow;
+    order_items: OrderItemRow;
+    order_status_history: OrderStatusHistoryRow;
+    payments: PaymentRow;
+    idempotency_keys: IdempotencyKeyRow;
   }
 }
