@@ -33,6 +33,7 @@ export function toProduct(row: ProductRow): Product {
     category: row.category,
     brand: row.brand,
     condition: row.condition,
+    // JSON columns hold only what toProductColumns wrote from typed product data.
     specifications: JSON.parse(row.specifications) as Specifications,
     imageUrls: JSON.parse(row.image_urls) as string[],
     price: cents(toNumber(row.price)),
@@ -48,6 +49,7 @@ export function toProduct(row: ProductRow): Product {
 
 function parseRentalRates(text: string): RentalRates {
   const rates: RentalRates = {};
+  // Written by toProductColumns from RentalRates: term → integer cents.
   for (const [term, rate] of Object.entries(JSON.parse(text) as Record<string, number>)) {
     rates[Number(term)] = cents(rate);
   }
