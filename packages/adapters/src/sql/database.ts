@@ -80,7 +80,7 @@ function openSqlite(location: string): Knex {
           connection.pragma('busy_timeout = 0');
           done(null, connection);
         } catch (error) {
-          done(error as Error, connection);
+          done(error as Error, connection); // better-sqlite3 throws only SqliteError (an Error)
         }
       },
     },

@@ -8,17 +8,17 @@ import type { Knex } from 'knex';
  */
 export async function deleteEndedBefore(
   knex: Knex,
-  table: string,
-  endedAt: readonly string[],
+  table: 'sessions' | 'one_time_tokens',
+  endedAt: ReadonlyArray<'expires_at' | 'revoked_at' | 'used_at'>,
   cutoff: Date,
   limit: number,
 ): Promise<number> {
-  const ids = (await knex(table)
+  const ids = await knex(table)
     .where((ended) => {
       for (const column of endedAt) ended.orWhere(column, '<', cutoff);
     })
     .limit(limit)
-    .pluck('id')) as number[];
+    .pluck('id');
   if (ids.length === 0) return 0;
   return knex(table).whereIn('id', ids).delete();
 }

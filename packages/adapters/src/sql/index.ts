@@ -1,4 +1,4 @@
-// SQL persistence (knex + objection) for SQLite and MySQL/MariaDB.
+// SQL persistence (knex, typed rows) for SQLite and MySQL/MariaDB.
 export { createDatabase, checkDatabase, ensureDatabaseExists, isMysql } from './database.js';
 export { migrateToLatest } from './migrate.js';
 export { MIGRATIONS, type MigrationModule } from './migrations/index.js';
@@ -7,7 +7,6 @@ export { SqlSessionRepository } from './repositories/sql-session-repository.js';
 export { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-repository.js';
 export { SqlAddressRepository } from './repositories/sql-address-repository.js';
 export { SqlProductRepository } from './repositories/sql-product-repository.js';
-export * from './models/index.js';
 export { SqlOrderRepository } from './repositories/sql-order-repository.js';
 export { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
 export { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';

@@ -40,14 +40,13 @@ export function containsPattern(text: string): string {
 
 export const LIKE_ESCAPE = "ESCAPE '!'";
 
-/** The unique-key violation of either engine, raw or wrapped by objection. */
+/** The unique-key violation of either engine, raw or wrapped (nativeError, cause). */
 export function isUniqueViolation(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; errno?: unknown; name?: unknown; nativeError?: unknown; cause?: unknown };
-    if (e.name === 'UniqueViolationError') return true;
+    const e = current as { code?: unknown; errno?: unknown; nativeError?: unknown; cause?: unknown };
     if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
     if (e.code === 'ER_DUP_ENTRY' || e.errno === 1062) return true;
     current = e.nativeError ?? e.cause;
@@ -56,7 +55,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * A foreign-key violation of either engine, raw or wrapped by objection: a row deleted
+ * A foreign-key violation of either engine, raw or wrapped: a row deleted
  * while another refers to it (MySQL 1451) or referring to a missing one (1452).
  */
 export function isForeignKeyViolation(error: unknown): boolean {
@@ -64,8 +63,7 @@ export function isForeignKeyViolation(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; errno?: unknown; name?: unknown; nativeError?: unknown; cause?: unknown };
-    if (e.name === 'ForeignKeyViolationError') return true;
+    const e = current as { code?: unknown; errno?: unknown; nativeError?: unknown; cause?: unknown };
     if (e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
     if (e.errno === 1451 || e.errno === 1452) return true;
     current = e.nativeError ?? e.cause;

@@ -13,7 +13,6 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 export const HEAVY_PACKAGES = [
   'inversify',
   'knex',
-  'objection',
   'bcrypt',
   'better-sqlite3',
   'mysql2',

@@ -11,7 +11,8 @@ import type {
   PaymentEntry,
 } from '@giggatek/domain';
 import { toNumber } from '../row-values.js';
-import { toItem, toOrder, toPaymentEntry, toStatusChange, type OrderRow } from './order-rows.js';
+import type { OrderRow } from '../rows/index.js';
+import { toItem, toOrder, toPaymentEntry, toStatusChange } from './order-rows.js';
 
 /**
  * Reads of orders in a fixed number of queries, whatever the number of orders or items:
@@ -19,7 +20,7 @@ import { toItem, toOrder, toPaymentEntry, toStatusChange, type OrderRow } from '
  */
 export async function loadOrders(db: Knex, ids: Id[]): Promise<Order[]> {
   if (ids.length === 0) return [];
-  const rows = (await db('orders').whereIn('id', ids).orderBy('id', 'asc')) as OrderRow[];
+  const rows = await db('orders').whereIn('id', ids).orderBy('id', 'asc');
   return withItems(db, rows);
 }
 
@@ -32,13 +33,13 @@ export async function loadOrderDetail(
   db: Knex,
   where: { id: Id },
 ): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
-  const row = (await db('orders').where(where).first()) as OrderRow | undefined;
+  const row = await db('orders').where(where).first();
   if (!row) return null;
   const id = row.id;
   const [items, history, payments] = await Promise.all([
-    db('order_items').where({ order_id: id }).orderBy('id', 'asc') as Promise<Record<string, unknown>[]>,
-    db('order_status_history').where({ order_id: id }).orderBy('id', 'asc') as Promise<Record<string, unknown>[]>,
-    db('payments').where({ order_id: id }).orderBy('id', 'asc') as Promise<Record<string, unknown>[]>,
+    db('order_items').where({ order_id: id }).orderBy('id', 'asc'),
+    db('order_status_history').where({ order_id: id }).orderBy('id', 'asc'),
+    db('payments').where({ order_id: id }).orderBy('id', 'asc'),
   ]);
   return {
     ...toOrder(row, items.map(toItem)),
@@ -73,20 +74,19 @@ async function pageOfOrders(
   request: { page: number; perPage: number },
   applyFilter: (query: Knex.QueryBuilder) => void,
 ): Promise<Page<Order>> {
-  const pageQuery = db('orders')
-    .select('orders.*')
-    .modify(applyFilter)
+  // Filtered in place (not .modify, which forgets the row type); the WHERE comes out the same.
+  const pageQuery = db('orders').select<OrderRow[]>('orders.*'); // a qualified star: knex cannot type it
+  applyFilter(pageQuery);
+  pageQuery
     .orderBy([
       { column: 'orders.created_at', order: 'desc' },
       { column: 'orders.id', order: 'desc' },
     ])
     .limit(request.perPage)
     .offset(offsetOf(request));
-  const countQuery = db('orders').count({ total: '*' }).modify(applyFilter);
-  const [rows, counted] = await Promise.all([
-    pageQuery as Promise<OrderRow[]>,
-    countQuery as Promise<Array<{ total: unknown }>>,
-  ]);
+  const countQuery = db('orders').count({ total: '*' });
+  applyFilter(countQuery);
+  const [rows, counted] = await Promise.all([pageQuery, countQuery]);
   return {
     items: await withItems(db, rows),
     total: toNumber(counted[0]?.total ?? 0),
@@ -98,15 +98,15 @@ async function pageOfOrders(
 /** Attaches every item of the given orders, read in one query; keeps the rows' order. */
 async function withItems(db: Knex, rows: OrderRow[]): Promise<Order[]> {
   if (rows.length === 0) return [];
-  const itemRows = (await db('order_items')
+  const itemRows = await db('order_items')
     .whereIn(
       'order_id',
       rows.map((row) => row.id),
     )
-    .orderBy('id', 'asc')) as Record<string, unknown>[];
+    .orderBy('id', 'asc');
   const itemsByOrder = new Map<number, OrderItem[]>();
   for (const itemRow of itemRows) {
-    const orderId = toNumber(itemRow.order_id);
+    const orderId = itemRow.order_id;
     const list = itemsByOrder.get(orderId) ?? [];
     list.push(toItem(itemRow));
     itemsByOrder.set(orderId, list);

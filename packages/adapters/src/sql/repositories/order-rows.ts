@@ -2,25 +2,21 @@ import { actorLabelOf, cents } from '@giggatek/domain';
 import type {
   AddressSnapshot,
   ChangeActor,
-  LedgerStatus,
   NewOrder,
   NewPaymentEntry,
   Order,
   OrderItem,
   OrderStatus,
   PaymentEntry,
-  PaymentKind,
-  PaymentStatus,
-  ShippingMethod,
   StatusChange,
 } from '@giggatek/domain';
-import { toDate, toNumber, toStringOrNull } from '../row-values.js';
+import { toDate, toNumber } from '../row-values.js';
+import type { AddressSnapshotRow, OrderItemRow, OrderRow, OrderStatusHistoryRow, PaymentRow } from '../rows/index.js';
 
-/** A row of `orders` as either engine returns it. */
-export type OrderRow = Record<string, unknown> & { id: number };
-type Row = Record<string, unknown>;
+/** What an insert writes: every column but the generated id. */
+type Insert<Row> = Omit<Row, 'id'>;
 
-export function orderColumns(order: NewOrder): Row {
+export function orderColumns(order: NewOrder): Insert<OrderRow> {
   return {
     user_id: order.userId,
     status: order.status,
@@ -31,8 +27,8 @@ export function orderColumns(order: NewOrder): Row {
     tax: order.tax,
     total: order.total,
     shipping_method: order.shippingMethod,
-    ...snapshotColumns('shipping', order.shippingAddress),
-    ...snapshotColumns('billing', order.billingAddress),
+    ...shippingColumns(snapshotColumns(order.shippingAddress)),
+    ...billingColumns(snapshotColumns(order.billingAddress)),
     tracking_number: null,
     notes: order.notes,
     created_at: order.createdAt,
@@ -40,7 +36,7 @@ export function orderColumns(order: NewOrder): Row {
   };
 }
 
-export function itemColumns(orderId: number, order: NewOrder): Row[] {
+export function itemColumns(orderId: number, order: NewOrder): Array<Insert<OrderItemRow>> {
   return order.lines.map((line) => ({
     order_id: orderId,
     product_id: line.productId,
@@ -54,7 +50,7 @@ export function itemColumns(orderId: number, order: NewOrder): Row[] {
 export function historyColumns(
   orderId: number,
   change: { from: OrderStatus | null; to: OrderStatus; actor: ChangeActor; note: string | null; now: Date },
-): Row {
+): Insert<OrderStatusHistoryRow> {
   return {
     order_id: orderId,
     from_status: change.from,
@@ -66,7 +62,7 @@ export function historyColumns(
   };
 }
 
-export function paymentColumns(payment: NewPaymentEntry, now: Date): Row {
+export function paymentColumns(payment: NewPaymentEntry, now: Date): Insert<PaymentRow> {
   return {
     user_id: payment.userId,
     order_id: payment.orderId,
@@ -86,93 +82,141 @@ export function paymentColumns(payment: NewPaymentEntry, now: Date): Row {
 export function toOrder(row: OrderRow, items: OrderItem[]): Order {
   return {
     id: row.id,
-    userId: toNumber(row.user_id),
-    status: row.status as OrderStatus,
-    paymentStatus: row.payment_status as PaymentStatus,
+    userId: row.user_id,
+    status: row.status,
+    paymentStatus: row.payment_status,
     currency: 'usd',
     subtotal: cents(toNumber(row.subtotal)),
     shipping: cents(toNumber(row.shipping)),
     tax: cents(toNumber(row.tax)),
     total: cents(toNumber(row.total)),
-    shippingMethod: row.shipping_method as ShippingMethod,
-    shippingAddress: toSnapshot('shipping', row),
-    billingAddress: toSnapshot('billing', row),
-    trackingNumber: toStringOrNull(row.tracking_number),
-    notes: toStringOrNull(row.notes),
+    shippingMethod: row.shipping_method,
+    shippingAddress: toSnapshot(shippingOf(row)),
+    billingAddress: toSnapshot(billingOf(row)),
+    trackingNumber: row.tracking_number,
+    notes: row.notes,
     items,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
 }
 
-export function toItem(row: Row): OrderItem {
+export function toItem(row: OrderItemRow): OrderItem {
   return {
-    id: toNumber(row.id),
-    productId: toNumber(row.product_id),
-    productName: String(row.product_name),
-    quantity: toNumber(row.quantity),
+    id: row.id,
+    productId: row.product_id,
+    productName: row.product_name,
+    quantity: row.quantity,
     unitPrice: cents(toNumber(row.unit_price)),
     lineTotal: cents(toNumber(row.line_total)),
   };
 }
 
-export function toStatusChange(row: Row): StatusChange {
+export function toStatusChange(row: OrderStatusHistoryRow): StatusChange {
   return {
-    id: toNumber(row.id),
-    orderId: toNumber(row.order_id),
-    fromStatus: (row.from_status ?? null) as OrderStatus | null,
-    toStatus: row.to_status as OrderStatus,
-    actorUserId: row.actor_user_id === null || row.actor_user_id === undefined ? null : toNumber(row.actor_user_id),
-    actorLabel: String(row.actor_label),
-    note: toStringOrNull(row.note),
+    id: row.id,
+    orderId: row.order_id,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    note: row.note,
     createdAt: toDate(row.created_at),
   };
 }
 
-export function toPaymentEntry(row: Row): PaymentEntry {
+export function toPaymentEntry(row: PaymentRow): PaymentEntry {
   return {
-    id: toNumber(row.id),
-    userId: toNumber(row.user_id),
-    orderId: nullableNumber(row.order_id),
-    rentalId: nullableNumber(row.rental_id),
-    installmentNo: nullableNumber(row.installment_no),
-    kind: row.kind as PaymentKind,
+    id: row.id,
+    userId: row.user_id,
+    orderId: row.order_id,
+    rentalId: row.rental_id,
+    installmentNo: row.installment_no,
+    kind: row.kind,
     amount: cents(toNumber(row.amount)),
     currency: 'usd',
-    status: row.status as LedgerStatus,
-    gateway: String(row.gateway),
-    gatewayRef: toStringOrNull(row.gateway_ref),
+    status: row.status,
+    gateway: row.gateway,
+    gatewayRef: row.gateway_ref,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
 }
 
-function snapshotColumns(prefix: 'shipping' | 'billing', address: AddressSnapshot): Row {
+function snapshotColumns(address: AddressSnapshot): AddressSnapshotRow {
   return {
-    [`${prefix}_recipient_name`]: address.recipientName,
-    [`${prefix}_line1`]: address.line1,
-    [`${prefix}_line2`]: address.line2,
-    [`${prefix}_city`]: address.city,
-    [`${prefix}_state`]: address.state,
-    [`${prefix}_postal_code`]: address.postalCode,
-    [`${prefix}_country`]: address.country,
-    [`${prefix}_phone`]: address.phone,
+    recipient_name: address.recipientName,
+    line1: address.line1,
+    line2: address.line2,
+    city: address.city,
+    state: address.state,
+    postal_code: address.postalCode,
+    country: address.country,
+    phone: address.phone,
   };
 }
 
-function toSnapshot(prefix: 'shipping' | 'billing', row: Row): AddressSnapshot {
+function toSnapshot(row: AddressSnapshotRow): AddressSnapshot {
   return {
-    recipientName: String(row[`${prefix}_recipient_name`]),
-    line1: String(row[`${prefix}_line1`]),
-    line2: toStringOrNull(row[`${prefix}_line2`]),
-    city: String(row[`${prefix}_city`]),
-    state: String(row[`${prefix}_state`]),
-    postalCode: String(row[`${prefix}_postal_code`]),
-    country: String(row[`${prefix}_country`]),
-    phone: toStringOrNull(row[`${prefix}_phone`]),
+    recipientName: row.recipient_name,
+    line1: row.line1,
+    line2: row.line2,
+    city: row.city,
+    state: row.state,
+    postalCode: row.postal_code,
+    country: row.country,
+    phone: row.phone,
   };
 }
 
-function nullableNumber(value: unknown): number | null {
-  return value === null || value === undefined ? null : toNumber(value);
+function shippingColumns(s: AddressSnapshotRow): Pick<OrderRow, `shipping_${keyof AddressSnapshotRow}`> {
+  return {
+    shipping_recipient_name: s.recipient_name,
+    shipping_line1: s.line1,
+    shipping_line2: s.line2,
+    shipping_city: s.city,
+    shipping_state: s.state,
+    shipping_postal_code: s.postal_code,
+    shipping_country: s.country,
+    shipping_phone: s.phone,
+  };
+}
+
+function billingColumns(s: AddressSnapshotRow): Pick<OrderRow, `billing_${keyof AddressSnapshotRow}`> {
+  return {
+    billing_recipient_name: s.recipient_name,
+    billing_line1: s.line1,
+    billing_line2: s.line2,
+    billing_city: s.city,
+    billing_state: s.state,
+    billing_postal_code: s.postal_code,
+    billing_country: s.country,
+    billing_phone: s.phone,
+  };
+}
+
+function shippingOf(row: OrderRow): AddressSnapshotRow {
+  return {
+    recipient_name: row.shipping_recipient_name,
+    line1: row.shipping_line1,
+    line2: row.shipping_line2,
+    city: row.shipping_city,
+    state: row.shipping_state,
+    postal_code: row.shipping_postal_code,
+    country: row.shipping_country,
+    phone: row.shipping_phone,
+  };
+}
+
+function billingOf(row: OrderRow): AddressSnapshotRow {
+  return {
+    recipient_name: row.billing_recipient_name,
+    line1: row.billing_line1,
+    line2: row.billing_line2,
+    city: row.billing_city,
+    state: row.billing_state,
+    postal_code: row.billing_postal_code,
+    country: row.billing_country,
+    phone: row.billing_phone,
+  };
 }

@@ -11,13 +11,12 @@ import type {
   DomainError,
   Id,
   NewOrder,
-  ProductStatus,
   RestockReason,
   StatusChangeRequest,
   TrackingNumberChange,
 } from '@giggatek/domain';
 import { isMysql } from '../database.js';
-import { toNumber } from '../row-values.js';
+import { insertedId } from '../rows/index.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
 import { applyMovements } from './stock-movements.js';
 
@@ -51,9 +50,7 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 }
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
-  const [orderId] = await trx('orders').insert<number[]>(orderColumns(order));
-  if (orderId === undefined) throw new Error('the orders insert returned no id');
-  return orderId;
+  return insertedId(await trx('orders').insert(orderColumns(order)), 'orders');
 }
 
 /**
@@ -65,13 +62,8 @@ async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
 async function lockAvailableStock(trx: Knex.Transaction, ids: Id[]): Promise<Map<Id, number>> {
   const query = trx('products').whereIn('id', ids).orderBy('id', 'asc').select('id', 'stock', 'status');
   if (isMysql(trx)) query.forUpdate();
-  const rows = (await query) as Array<{ id: unknown; stock: unknown; status: string }>;
-  return new Map(
-    rows.map((row) => [
-      toNumber(row.id),
-      availableStock({ status: row.status as ProductStatus, stock: toNumber(row.stock) }),
-    ]),
-  );
+  const rows = await query;
+  return new Map(rows.map((row) => [row.id, availableStock({ status: row.status, stock: row.stock })]));
 }
 
 /** Names every short line with what its product has (the domain's one message for it). */
@@ -124,10 +116,8 @@ async function returnStock(
   reason: RestockReason,
   context: { actor: ChangeActor; now: Date },
 ): Promise<void> {
-  const rows = await trx('order_items')
-    .where({ order_id: orderId })
-    .select<Array<{ product_id: unknown; quantity: unknown }>>('product_id', 'quantity');
-  const items = rows.map((row) => ({ productId: toNumber(row.product_id), quantity: toNumber(row.quantity) }));
+  const rows = await trx('order_items').where({ order_id: orderId }).select('product_id', 'quantity');
+  const items = rows.map((row) => ({ productId: row.product_id, quantity: row.quantity }));
   await applyMovements(trx, restockMovements(orderId, items, reason, context), context.now);
 }
 

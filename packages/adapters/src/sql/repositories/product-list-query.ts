@@ -7,8 +7,9 @@ import { containsPattern, LIKE_ESCAPE } from '../row-values.js';
  * count. Every condition starts from `status = 'active'`, the leading column of each
  * list index. `q` is a case-insensitive substring match over name, brand and
  * description, the same on both engines (LIKE, with wildcards in `q` taken literally).
+ * Returns the query it was given, its row type kept.
  */
-export function applyProductFilter(query: Knex.QueryBuilder, filter: ProductFilter): Knex.QueryBuilder {
+export function applyProductFilter<Q extends Knex.QueryBuilder>(query: Q, filter: ProductFilter): Q {
   query.where('status', 'active');
   if (filter.categories && filter.categories.length > 0) query.whereIn('category', filter.categories);
   if (filter.conditions && filter.conditions.length > 0) query.whereIn('condition', filter.conditions);

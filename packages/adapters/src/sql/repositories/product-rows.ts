@@ -1,9 +1,9 @@
 import { cents } from '@giggatek/domain';
-import type { Condition, Product, ProductData, ProductStatus, RentalRates, Specifications } from '@giggatek/domain';
-import type { ProductModel } from '../models/index.js';
+import type { Product, ProductData, RentalRates, Specifications } from '@giggatek/domain';
+import type { ProductRow } from '../rows/index.js';
 import { toBoolean, toDate, toNumber } from '../row-values.js';
 
-type ProductColumns = Partial<Omit<ProductModel, 'id' | 'slug' | 'created_at' | 'updated_at'>>;
+type ProductColumns = Partial<Omit<ProductRow, 'id' | 'slug' | 'created_at' | 'updated_at'>>;
 
 /** The columns for the given product fields (only those present, for partial updates). */
 export function toProductColumns(data: Partial<ProductData>): ProductColumns {
@@ -24,7 +24,7 @@ export function toProductColumns(data: Partial<ProductData>): ProductColumns {
   return columns;
 }
 
-export function toProduct(row: ProductModel): Product {
+export function toProduct(row: ProductRow): Product {
   return {
     id: row.id,
     name: row.name,
@@ -32,7 +32,8 @@ export function toProduct(row: ProductModel): Product {
     description: row.description,
     category: row.category,
     brand: row.brand,
-    condition: row.condition as Condition,
+    condition: row.condition,
+    // JSON columns hold only what toProductColumns wrote from typed product data.
     specifications: JSON.parse(row.specifications) as Specifications,
     imageUrls: JSON.parse(row.image_urls) as string[],
     price: cents(toNumber(row.price)),
@@ -40,7 +41,7 @@ export function toProduct(row: ProductModel): Product {
     rentable: toBoolean(row.rentable),
     stock: toNumber(row.stock),
     isFeatured: toBoolean(row.is_featured),
-    status: row.status as ProductStatus,
+    status: row.status,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -48,6 +49,7 @@ export function toProduct(row: ProductModel): Product {
 
 function parseRentalRates(text: string): RentalRates {
   const rates: RentalRates = {};
+  // Written by toProductColumns from RentalRates: term → integer cents.
   for (const [term, rate] of Object.entries(JSON.parse(text) as Record<string, number>)) {
     rates[Number(term)] = cents(rate);
   }

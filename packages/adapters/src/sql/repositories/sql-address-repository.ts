@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { Address, AddressData, AddressRepository, Id } from '@giggatek/domain';
 import { isMysql } from '../database.js';
-import { AddressModel } from '../models/index.js';
 import { toBoolean, toDate } from '../row-values.js';
+import { insertedId } from '../rows/index.js';
+import type { AddressRow } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 
 /**
@@ -22,45 +23,47 @@ export class SqlAddressRepository implements AddressRepository {
 
   /** In creation order. */
   async listForUser(userId: Id): Promise<Address[]> {
-    const rows = await AddressModel.query(this.db).where({ user_id: userId }).orderBy('id', 'asc');
+    const rows = await this.db('addresses').where({ user_id: userId }).orderBy('id', 'asc');
     return rows.map(toAddress);
   }
 
   async findForUser(userId: Id, addressId: Id): Promise<Address | null> {
-    const row = await AddressModel.query(this.db).findOne({ id: addressId, user_id: userId });
+    const row = await this.db('addresses').where({ id: addressId, user_id: userId }).first();
     return row ? toAddress(row) : null;
   }
 
   async create(userId: Id, data: AddressData, now: Date): Promise<Address> {
     const id = await inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
-      const existing = await trx('addresses').where({ user_id: userId }).first<{ id: number } | undefined>('id');
+      const existing = await trx('addresses').where({ user_id: userId }).first('id');
       const isDefault = data.isDefault || !existing;
       // A first address has no default to clear (and the empty UPDATE would only take gap locks).
       if (isDefault && existing) await clearDefault(trx, userId);
-      const row = await AddressModel.query(trx).insert({
+      const ids = await trx('addresses').insert({
         ...toColumns(data),
         is_default: isDefault,
         user_id: userId,
         created_at: now,
         updated_at: now,
       });
-      return row.id;
+      return insertedId(ids, 'addresses');
     });
-    return (await this.findForUser(userId, id)) as Address;
+    const created = await this.findForUser(userId, id);
+    if (!created) throw new Error('the new address is gone');
+    return created;
   }
 
   /** Unsetting the flag on the default is ignored: another address must become the default instead. */
   async update(userId: Id, addressId: Id, data: AddressData, now: Date): Promise<Address | null> {
     const found = await inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
-      const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
+      const current = await trx('addresses').where({ id: addressId, user_id: userId }).first();
       if (!current) return false;
       const isDefault = data.isDefault || toBoolean(current.is_default);
       if (data.isDefault) await clearDefault(trx, userId);
-      await AddressModel.query(trx)
-        .findById(addressId)
-        .patch({ ...toColumns(data), is_default: isDefault, updated_at: now });
+      await trx('addresses')
+        .where({ id: addressId })
+        .update({ ...toColumns(data), is_default: isDefault, updated_at: now });
       return true;
     });
     return found ? this.findForUser(userId, addressId) : null;
@@ -69,9 +72,9 @@ export class SqlAddressRepository implements AddressRepository {
   async delete(userId: Id, addressId: Id): Promise<boolean> {
     return inTransaction(this.knex, async (trx) => {
       await lockUser(trx, userId);
-      const current = await AddressModel.query(trx).findOne({ id: addressId, user_id: userId });
+      const current = await trx('addresses').where({ id: addressId, user_id: userId }).first();
       if (!current) return false;
-      await AddressModel.query(trx).deleteById(addressId);
+      await trx('addresses').where({ id: addressId }).delete();
       if (toBoolean(current.is_default)) {
         const successor = await trx('addresses')
           .where({ user_id: userId })
@@ -79,7 +82,7 @@ export class SqlAddressRepository implements AddressRepository {
             { column: 'created_at', order: 'desc' },
             { column: 'id', order: 'desc' },
           ])
-          .first<{ id: number } | undefined>('id');
+          .first('id');
         if (successor) await trx('addresses').where({ id: successor.id }).update({ is_default: true });
       }
       return true;
@@ -109,7 +112,7 @@ function toColumns(data: AddressData) {
   };
 }
 
-function toAddress(row: AddressModel): Address {
+function toAddress(row: AddressRow): Address {
   return {
     id: row.id,
     userId: row.user_id,

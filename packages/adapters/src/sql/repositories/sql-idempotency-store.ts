@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { isStaleClaim } from '@giggatek/domain';
 import type { Id, IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from '@giggatek/domain';
-import { isUniqueViolation, toDate, toNumber, toStringOrNull } from '../row-values.js';
+import { isUniqueViolation, toDate } from '../row-values.js';
 import { dbOf } from '../unit-of-work.js';
 
 /** How often a claim re-reads after losing a race with a concurrent release or replacement. */
@@ -107,16 +107,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   private async find(userId: Id, key: string): Promise<IdempotencyRecord | null> {
-    const row = (await this.db('idempotency_keys').where({ user_id: userId, idem_key: key }).first()) as
-      Record<string, unknown> | undefined;
+    const row = await this.db('idempotency_keys').where({ user_id: userId, idem_key: key }).first();
     if (!row) return null;
     return {
-      userId: toNumber(row.user_id),
-      key: String(row.idem_key),
-      requestHash: String(row.request_hash),
-      responseStatus:
-        row.response_status === null || row.response_status === undefined ? null : toNumber(row.response_status),
-      responseBody: toStringOrNull(row.response_body),
+      userId: row.user_id,
+      key: row.idem_key,
+      requestHash: row.request_hash,
+      responseStatus: row.response_status,
+      responseBody: row.response_body,
       createdAt: toDate(row.created_at),
     };
   }

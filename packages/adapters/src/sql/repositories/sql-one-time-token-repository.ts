@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { Id, OneTimeToken, OneTimeTokenPurpose, OneTimeTokenRepository } from '@giggatek/domain';
-import { OneTimeTokenModel } from '../models/index.js';
 import { toDate, toDateOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { insertedId } from '../rows/index.js';
+import type { OneTimeTokenRow } from '../rows/index.js';
 import { dbOf } from '../unit-of-work.js';
 
 export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
@@ -14,7 +15,7 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   }
 
   async create(token: Omit<OneTimeToken, 'id' | 'usedAt'>): Promise<OneTimeToken> {
-    const row = await OneTimeTokenModel.query(this.db).insert({
+    const ids = await this.db('one_time_tokens').insert({
       user_id: token.userId,
       purpose: token.purpose,
       token_hash: token.tokenHash,
@@ -22,11 +23,15 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
       used_at: null,
       created_at: token.createdAt,
     });
-    return toOneTimeToken(await OneTimeTokenModel.query(this.db).findById(row.id).throwIfNotFound());
+    const row = await this.db('one_time_tokens')
+      .where({ id: insertedId(ids, 'one_time_tokens') })
+      .first();
+    if (!row) throw new Error('the new one-time token is gone');
+    return toOneTimeToken(row);
   }
 
   async findByHash(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeToken | null> {
-    const row = await OneTimeTokenModel.query(this.db).findOne({ purpose, token_hash: tokenHash });
+    const row = await this.db('one_time_tokens').where({ purpose, token_hash: tokenHash }).first();
     return row ? toOneTimeToken(row) : null;
   }
 
@@ -49,11 +54,11 @@ export class SqlOneTimeTokenRepository implements OneTimeTokenRepository {
   }
 }
 
-function toOneTimeToken(row: OneTimeTokenModel): OneTimeToken {
+function toOneTimeToken(row: OneTimeTokenRow): OneTimeToken {
   return {
     id: row.id,
     userId: row.user_id,
-    purpose: row.purpose as OneTimeTokenPurpose,
+    purpose: row.purpose,
     tokenHash: row.token_hash,
     expiresAt: toDate(row.expires_at),
     usedAt: toDateOrNull(row.used_at),

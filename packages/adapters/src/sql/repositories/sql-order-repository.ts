@@ -15,6 +15,7 @@ import type {
 } from '@giggatek/domain';
 import { expiryCancellation, UNPAID_PAYMENT_STATUSES } from '@giggatek/domain';
 import { isMysql } from '../database.js';
+import type { OrderRow } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 import { listAllOrders, listOrdersForUser, loadOrder, loadOrderDetail, loadOrders } from './order-queries.js';
 import { applyStatusChange, applyTrackingNumberChange, insertOrderTakingStock } from './order-writes.js';
@@ -39,7 +40,9 @@ export class SqlOrderRepository implements OrderRepository {
       this.knex,
       async (trx) => {
         const id = await insertOrderTakingStock(trx, order);
-        return (await loadOrder(trx, id)) as Order;
+        const placed = await loadOrder(trx, id);
+        if (!placed) throw new Error(`order ${id} is gone`);
+        return placed;
       },
       config,
     );
@@ -79,7 +82,7 @@ export class SqlOrderRepository implements OrderRepository {
    * The conditional update in applyStatusChange is the final guard on both engines.
    */
   async cancelExpired(cutoff: Date, limit: number, now: Date, actor: ChangeActor): Promise<Order[]> {
-    const candidates = (await this.expiredQuery(this.db, cutoff).orderBy('id', 'asc').limit(limit).pluck('id')) as Id[];
+    const candidates = await this.expiredQuery(this.db, cutoff).orderBy('id', 'asc').limit(limit).pluck('id');
     const cancelled: Id[] = [];
     for (const id of candidates) {
       const done = await inTransaction(this.knex, async (trx) => {
@@ -93,7 +96,7 @@ export class SqlOrderRepository implements OrderRepository {
     return loadOrders(this.db, cancelled);
   }
 
-  private expiredQuery(db: Knex, cutoff: Date): Knex.QueryBuilder {
+  private expiredQuery(db: Knex, cutoff: Date): Knex.QueryBuilder<OrderRow, OrderRow[]> {
     return db('orders')
       .where('status', 'pending')
       .whereIn('payment_status', UNPAID_PAYMENT_STATUSES)

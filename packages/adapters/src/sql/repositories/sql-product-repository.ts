@@ -18,11 +18,11 @@ import type {
   StockChange,
   StockMovement,
 } from '@giggatek/domain';
-import { ProductModel } from '../models/index.js';
 import { isMysql } from '../database.js';
 import { isForeignKeyViolation, isUniqueViolation, toNumber } from '../row-values.js';
 import { applyProductFilter, productOrder } from './product-list-query.js';
 import { toProduct, toProductColumns } from './product-rows.js';
+import { insertedId } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 import { insertMovements, listMovements } from './stock-movements.js';
 
@@ -47,15 +47,16 @@ export class SqlProductRepository implements ProductRepository {
   ): Promise<Product> {
     try {
       return await inTransaction(this.knex, async (trx) => {
-        const row = await ProductModel.query(trx).insert({
+        const ids = await trx('products').insert({
           ...toProductColumns(data),
           slug: data.slug,
           created_at: now,
           updated_at: now,
         });
-        const first = adjustmentMovement(row.id, data.stock, { actor, now, note: 'initial stock' });
+        const id = insertedId(ids, 'products');
+        const first = adjustmentMovement(id, data.stock, { actor, now, note: 'initial stock' });
         if (first) await insertMovements(trx, [first]);
-        return toProduct(await ProductModel.query(trx).findById(row.id).throwIfNotFound());
+        return readProduct(trx, id);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
@@ -64,9 +65,9 @@ export class SqlProductRepository implements ProductRepository {
   }
 
   async update(id: Id, data: Partial<Omit<ProductData, 'stock'>>, now: Date): Promise<Product | null> {
-    const updated = await ProductModel.query(this.db)
-      .findById(id)
-      .patch({ ...toProductColumns(data), updated_at: now });
+    const updated = await this.db('products')
+      .where({ id })
+      .update({ ...toProductColumns(data), updated_at: now });
     return updated > 0 ? this.findById(id) : null;
   }
 
@@ -80,7 +81,7 @@ export class SqlProductRepository implements ProductRepository {
     return inTransaction(this.knex, async (trx) => {
       const query = trx('products').where({ id }).first('stock');
       if (isMysql(trx)) query.forUpdate();
-      const row = (await query) as { stock: unknown } | undefined;
+      const row = await query;
       if (!row) return null;
       const before = toNumber(row.stock);
       const movement = adjustmentMovement(id, stock - before, change);
@@ -89,7 +90,7 @@ export class SqlProductRepository implements ProductRepository {
         if (changed !== 1) throw new Error('stock changed under a lock');
         await insertMovements(trx, [movement]);
       }
-      return toProduct(await ProductModel.query(trx).findById(id).throwIfNotFound());
+      return readProduct(trx, id);
     });
   }
 
@@ -99,7 +100,7 @@ export class SqlProductRepository implements ProductRepository {
 
   async changeSlug(id: Id, slug: string, now: Date): Promise<boolean> {
     try {
-      const updated = await ProductModel.query(this.db).findById(id).patch({ slug, updated_at: now });
+      const updated = await this.db('products').where({ id }).update({ slug, updated_at: now });
       return updated > 0;
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('already_exists', 'a product with this slug already exists');
@@ -109,12 +110,12 @@ export class SqlProductRepository implements ProductRepository {
 
   /** Any status: archived products stay readable by id. */
   async findById(id: Id): Promise<Product | null> {
-    const row = await ProductModel.query(this.db).findById(id);
+    const row = await this.db('products').where({ id }).first();
     return row ? toProduct(row) : null;
   }
 
   async findByIdForUpdate(id: Id): Promise<Product | null> {
-    const query = ProductModel.query(this.db).findById(id);
+    const query = this.db('products').where({ id }).first();
     if (isMysql(this.knex)) query.forUpdate();
     const row = await query;
     return row ? toProduct(row) : null;
@@ -123,12 +124,12 @@ export class SqlProductRepository implements ProductRepository {
   /** Any status, in one `WHERE id IN (…)` query; no query at all for no ids. */
   async findByIds(ids: readonly Id[]): Promise<Product[]> {
     if (ids.length === 0) return [];
-    const rows = await ProductModel.query(this.db).whereIn('id', [...new Set(ids)]);
+    const rows = await this.db('products').whereIn('id', [...new Set(ids)]);
     return rows.map(toProduct);
   }
 
   async slugExists(slug: string): Promise<boolean> {
-    const row = await this.db('products').where({ slug }).first<{ id: number } | undefined>('id');
+    const row = await this.db('products').where({ slug }).first('id');
     return row !== undefined;
   }
 
@@ -139,10 +140,7 @@ export class SqlProductRepository implements ProductRepository {
       .limit(filter.perPage)
       .offset(offsetOf(filter));
     const countQuery = applyProductFilter(this.db('products').count({ total: '*' }), filter);
-    const [rows, counted] = await Promise.all([
-      pageQuery as Promise<ProductModel[]>,
-      countQuery as Promise<Array<{ total: unknown }>>,
-    ]);
+    const [rows, counted] = await Promise.all([pageQuery, countQuery]);
     return {
       items: rows.map(toProduct),
       total: toNumber(counted[0]?.total ?? 0),
@@ -163,7 +161,7 @@ export class SqlProductRepository implements ProductRepository {
 
   async delete(id: Id): Promise<boolean> {
     try {
-      const deleted = await ProductModel.query(this.db).deleteById(id);
+      const deleted = await this.db('products').where({ id }).delete();
       return deleted > 0;
     } catch (error) {
       // A row still refers to it: the statement changed nothing, the transaction goes on.
@@ -183,4 +181,11 @@ export class SqlProductRepository implements ProductRepository {
     })();
     return this.referencingTables;
   }
+}
+
+/** The product just written in `trx`: it must be there. */
+async function readProduct(trx: Knex.Transaction, id: Id): Promise<Product> {
+  const row = await trx('products').where({ id }).first();
+  if (!row) throw new Error(`product ${id} is gone`);
+  return toProduct(row);
 }

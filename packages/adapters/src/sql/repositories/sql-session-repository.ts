@@ -1,25 +1,19 @@
 import type { Knex } from 'knex';
 import type { Id, RefreshTokenRecord, Session, SessionRepository } from '@giggatek/domain';
-import { RefreshTokenModel, SessionModel } from '../models/index.js';
 import { toDate, toDateOrNull, toStringOrNull } from '../row-values.js';
 import { deleteEndedBefore } from '../delete-ended.js';
+import { insertedId } from '../rows/index.js';
+import type { DbTimestamp, SessionRow } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 
 type NewSession = Parameters<SessionRepository['create']>[0];
 
 /** The columns of a refresh token joined with its session, aliased apart. */
-interface TokenWithSessionRow {
+interface TokenWithSessionRow extends SessionRow {
   token_id: number;
   token_hash: string;
-  token_expires_at: unknown;
-  rotated_at: unknown;
-  id: number;
-  user_id: number;
-  created_at: unknown;
-  expires_at: unknown;
-  revoked_at: unknown;
-  ip: string | null;
-  user_agent: string | null;
+  token_expires_at: DbTimestamp;
+  rotated_at: DbTimestamp | null;
 }
 
 export class SqlSessionRepository implements SessionRepository {
@@ -32,28 +26,33 @@ export class SqlSessionRepository implements SessionRepository {
 
   async create(session: NewSession, firstRefreshTokenHash: string): Promise<Session> {
     const id = await inTransaction(this.knex, async (trx) => {
-      const row = await SessionModel.query(trx).insert({
-        user_id: session.userId,
-        created_at: session.createdAt,
-        expires_at: session.expiresAt,
-        revoked_at: null,
-        ip: session.ip,
-        user_agent: session.userAgent,
-      });
-      await RefreshTokenModel.query(trx).insert({
-        session_id: row.id,
+      const sessionId = insertedId(
+        await trx('sessions').insert({
+          user_id: session.userId,
+          created_at: session.createdAt,
+          expires_at: session.expiresAt,
+          revoked_at: null,
+          ip: session.ip,
+          user_agent: session.userAgent,
+        }),
+        'sessions',
+      );
+      await trx('refresh_tokens').insert({
+        session_id: sessionId,
         token_hash: firstRefreshTokenHash,
         expires_at: session.expiresAt,
         rotated_at: null,
         created_at: session.createdAt,
       });
-      return row.id;
+      return sessionId;
     });
-    return (await this.findById(id)) as Session;
+    const created = await this.findById(id);
+    if (!created) throw new Error('the new session is gone');
+    return created;
   }
 
   async findById(id: Id): Promise<Session | null> {
-    const row = await SessionModel.query(this.db).findById(id);
+    const row = await this.db('sessions').where({ id }).first();
     return row ? toSession(row) : null;
   }
 
@@ -91,14 +90,14 @@ export class SqlSessionRepository implements SessionRepository {
    */
   async rotateRefreshToken(tokenId: Id, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<boolean> {
     return inTransaction(this.knex, async (trx) => {
-      const token = await RefreshTokenModel.query(trx).findById(tokenId);
+      const token = await trx('refresh_tokens').where({ id: tokenId }).first();
       if (!token) return false;
       const updated = await trx('refresh_tokens')
         .where({ id: tokenId })
         .whereNull('rotated_at')
         .update({ rotated_at: now });
       if (updated === 0) return false;
-      await RefreshTokenModel.query(trx).insert({
+      await trx('refresh_tokens').insert({
         session_id: token.session_id,
         token_hash: next.tokenHash,
         expires_at: next.expiresAt,
@@ -129,13 +128,7 @@ export class SqlSessionRepository implements SessionRepository {
   }
 }
 
-function toSession(
-  row: Pick<SessionModel, 'id' | 'user_id' | 'ip' | 'user_agent'> & {
-    created_at: unknown;
-    expires_at: unknown;
-    revoked_at: unknown;
-  },
-): Session {
+function toSession(row: SessionRow): Session {
   return {
     id: row.id,
     userId: row.user_id,

@@ -12,8 +12,10 @@ export class SqlSettingsRepository implements SettingsRepository {
   }
 
   async get(key: string): Promise<unknown> {
-    const row = await this.db('settings').where({ key }).first<{ value: string } | undefined>('value');
-    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    const row = await this.db('settings').where({ key }).first('value');
+    if (row === undefined) return undefined;
+    const value: unknown = JSON.parse(row.value);
+    return value;
   }
 
   /** An upsert: one statement, so two concurrent writers never collide on the key. */

@@ -1,10 +1,8 @@
 import type { Knex } from 'knex';
 import { offsetOf } from '@giggatek/domain';
-import type { Id, NewStockMovement, Page, PageRequest, StockMovement, StockReason } from '@giggatek/domain';
-import { toDate, toNumber, toStringOrNull } from '../row-values.js';
-
-/** A row of `stock_movements` as either engine returns it. */
-type MovementRow = Record<string, unknown>;
+import type { Id, NewStockMovement, Page, PageRequest, StockMovement } from '@giggatek/domain';
+import { toDate, toNumber } from '../row-values.js';
+import type { StockMovementRow } from '../rows/index.js';
 
 /**
  * Inside `trx`: adds each product's delta to its stock in ONE UPDATE however many products,
@@ -46,8 +44,8 @@ export async function listMovements(db: Knex, productId: Id, request: PageReques
       .orderBy('id', 'desc')
       .limit(request.perPage)
       .offset(offsetOf(request))
-      .select('*') as Promise<MovementRow[]>,
-    db('stock_movements').where({ product_id: productId }).count({ total: '*' }) as Promise<Array<{ total: unknown }>>,
+      .select('*'),
+    db('stock_movements').where({ product_id: productId }).count({ total: '*' }),
   ]);
   return {
     items: rows.map(toMovement),
@@ -57,7 +55,7 @@ export async function listMovements(db: Knex, productId: Id, request: PageReques
   };
 }
 
-function movementColumns(movement: NewStockMovement): MovementRow {
+function movementColumns(movement: NewStockMovement): Omit<StockMovementRow, 'id'> {
   return {
     product_id: movement.productId,
     delta: movement.delta,
@@ -71,21 +69,17 @@ function movementColumns(movement: NewStockMovement): MovementRow {
   };
 }
 
-function toMovement(row: MovementRow): StockMovement {
+function toMovement(row: StockMovementRow): StockMovement {
   return {
-    id: toNumber(row.id),
-    productId: toNumber(row.product_id),
-    delta: toNumber(row.delta),
-    reason: row.reason as StockReason,
-    orderId: nullableId(row.order_id),
-    rentalId: nullableId(row.rental_id),
-    actorUserId: nullableId(row.actor_user_id),
-    actorLabel: String(row.actor_label),
-    note: toStringOrNull(row.note),
+    id: row.id,
+    productId: row.product_id,
+    delta: row.delta,
+    reason: row.reason,
+    orderId: row.order_id,
+    rentalId: row.rental_id,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    note: row.note,
     createdAt: toDate(row.created_at),
   };
-}
-
-function nullableId(value: unknown): Id | null {
-  return value === null || value === undefined ? null : toNumber(value);
 }
