@@ -1,6 +1,5 @@
 import { actorLabelOf, cents } from '@giggatek/domain';
 import type {
-  AddressSnapshot,
   ChangeActor,
   NewOrder,
   NewPaymentEntry,
@@ -12,6 +11,7 @@ import type {
 } from '@giggatek/domain';
 import { toDate, toNumber } from '../row-values.js';
 import type { AddressSnapshotRow, OrderItemRow, OrderRow, OrderStatusHistoryRow, PaymentRow } from '../rows/index.js';
+import { snapshotColumns, toSnapshot } from './address-snapshot-columns.js';
 
 /** What an insert writes: every column but the generated id. */
 type Insert<Row> = Omit<Row, 'id'>;
@@ -140,32 +140,6 @@ export function toPaymentEntry(row: PaymentRow): PaymentEntry {
     gatewayRef: row.gateway_ref,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
-  };
-}
-
-function snapshotColumns(address: AddressSnapshot): AddressSnapshotRow {
-  return {
-    recipient_name: address.recipientName,
-    line1: address.line1,
-    line2: address.line2,
-    city: address.city,
-    state: address.state,
-    postal_code: address.postalCode,
-    country: address.country,
-    phone: address.phone,
-  };
-}
-
-function toSnapshot(row: AddressSnapshotRow): AddressSnapshot {
-  return {
-    recipientName: row.recipient_name,
-    line1: row.line1,
-    line2: row.line2,
-    city: row.city,
-    state: row.state,
-    postalCode: row.postal_code,
-    country: row.country,
-    phone: row.phone,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Address, AddressData, AddressRepository, Id } from '@giggatek/doma
 import { isMysql } from '../database.js';
 import { toBoolean, toDate } from '../row-values.js';
 import { insertedId } from '../rows/index.js';
+import { snapshotColumns, toSnapshot } from './address-snapshot-columns.js';
 import type { AddressRow } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 
@@ -99,17 +100,7 @@ async function clearDefault(trx: Knex.Transaction, userId: Id): Promise<void> {
 }
 
 function toColumns(data: AddressData) {
-  return {
-    label: data.label,
-    recipient_name: data.recipientName,
-    line1: data.line1,
-    line2: data.line2,
-    city: data.city,
-    state: data.state,
-    postal_code: data.postalCode,
-    country: data.country,
-    phone: data.phone,
-  };
+  return { label: data.label, ...snapshotColumns(data) };
 }
 
 function toAddress(row: AddressRow): Address {
@@ -117,14 +108,7 @@ function toAddress(row: AddressRow): Address {
     id: row.id,
     userId: row.user_id,
     label: row.label ?? null,
-    recipientName: row.recipient_name,
-    line1: row.line1,
-    line2: row.line2 ?? null,
-    city: row.city,
-    state: row.state,
-    postalCode: row.postal_code,
-    country: row.country,
-    phone: row.phone ?? null,
+    ...toSnapshot(row),
     isDefault: toBoolean(row.is_default),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
