@@ -1,4 +1,5 @@
 import type { OneTimeTokenPurpose, Role } from '@giggatek/domain';
+import type { AddressSnapshotRow } from './orders.js';
 import type { DbBoolean, DbTimestamp } from './values.js';
 
 /** users (migration 001). */
@@ -47,19 +48,11 @@ export interface OneTimeTokenRow {
   created_at: DbTimestamp;
 }
 
-/** addresses (001). */
-export interface AddressRow {
+/** addresses (001): the same text columns as an order's copy of an address, plus the book's own. */
+export interface AddressRow extends AddressSnapshotRow {
   id: number;
   user_id: number;
   label: string | null;
-  recipient_name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string;
-  postal_code: string;
-  country: string;
-  phone: string | null;
   is_default: DbBoolean;
   created_at: DbTimestamp;
   updated_at: DbTimestamp;
