@@ -1,9 +1,9 @@
 import {
   AddressService,
   CatalogService,
-  DEFAULT_RENTAL_POLICY,
   IdentityService,
   OrderingService,
+  RentingService,
   StoreSettings,
   systemClock,
   type AddressRepository,
@@ -18,6 +18,9 @@ import {
   type OneTimeTokenRepository,
   type OrderingUseCases,
   type OrderRepository,
+  type PaymentGateway,
+  type RentalRepository,
+  type RentingUseCases,
   type PasswordHasher,
   type ProductRepository,
   type RentalPolicy,
@@ -35,6 +38,7 @@ import { InProcessBackgroundTasks } from './background/in-process-background-tas
 import type { AppConfig } from './config/index.js';
 import { FileMailer } from './mail/file-mailer.js';
 import { SmtpMailer } from './mail/smtp-mailer.js';
+import { OfflinePaymentGateway } from './stripe/offline-payment-gateway.js';
 import { EmailTemplates } from './mail/email-templates.js';
 import { TemplateNotifier } from './mail/template-notifier.js';
 import { createRateLimiters, type RateLimiters } from './rate-limit/rate-limit-policy.js';
@@ -77,6 +81,8 @@ export const TOKENS = {
   SettingsRepository: token<SettingsRepository>('SettingsRepository'),
   StoreSettings: token<StoreSettings>('StoreSettings'),
   OrderRepository: token<OrderRepository>('OrderRepository'),
+  RentalRepository: token<RentalRepository>('RentalRepository'),
+  PaymentGateway: token<PaymentGateway>('PaymentGateway'),
   IdempotencyStore: token<IdempotencyStore>('IdempotencyStore'),
   IdempotencyKeyPurger: token<IdempotencyKeyPurger>('IdempotencyKeyPurger'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
@@ -90,6 +96,7 @@ export const TOKENS = {
   CatalogUseCases: token<CatalogUseCases>('CatalogUseCases'),
   AddressUseCases: token<AddressUseCases>('AddressUseCases'),
   OrderingUseCases: token<OrderingUseCases>('OrderingUseCases'),
+  RentingUseCases: token<RentingUseCases>('RentingUseCases'),
 } as const;
 
 export function resolve<T>(container: Container, id: Token<T>): T {
@@ -177,6 +184,7 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   fromStorage(TOKENS.ProductRepository, (s) => s.products);
   fromStorage(TOKENS.SettingsRepository, (s) => s.settings);
   fromStorage(TOKENS.OrderRepository, (s) => s.orders);
+  fromStorage(TOKENS.RentalRepository, (s) => s.rentals);
   fromStorage(TOKENS.IdempotencyStore, (s) => s.idempotency);
   fromStorage(TOKENS.IdempotencyKeyPurger, (s) => s.idempotencyKeys);
   fromStorage(TOKENS.UnitOfWork, (s) => s.unitOfWork);
@@ -204,8 +212,11 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     TOKENS.BackgroundTasks,
     new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
   );
-  // The rental policy becomes a stored setting with the rent-to-own issue; until then the defaults.
-  bindValue(c, TOKENS.RentalPolicy, async () => DEFAULT_RENTAL_POLICY);
+  bindFactory(c, TOKENS.RentalPolicy, (settings: StoreSettings) => () => settings.get('rental_policy'), [
+    TOKENS.StoreSettings,
+  ]);
+  // The payments issue adds Stripe (STRIPE_SECRET_KEY); until then the embedded offline gateway.
+  bindFactory(c, TOKENS.PaymentGateway, () => new OfflinePaymentGateway(), []);
 
   bindFactory(
     c,
@@ -266,6 +277,30 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
       TOKENS.StoreSettings,
       TOKENS.UserRepository,
       TOKENS.Notifier,
+      TOKENS.UnitOfWork,
+      TOKENS.Clock,
+    ],
+  );
+  bindFactory(
+    c,
+    TOKENS.RentingUseCases,
+    (
+      rentals: RentalRepository,
+      products: ProductRepository,
+      addresses: AddressRepository,
+      users: UserRepository,
+      settings: StoreSettings,
+      gateway: PaymentGateway,
+      unitOfWork: UnitOfWork,
+      clock: Clock,
+    ) => new RentingService({ rentals, products, addresses, users, settings, gateway, unitOfWork, clock }),
+    [
+      TOKENS.RentalRepository,
+      TOKENS.ProductRepository,
+      TOKENS.AddressRepository,
+      TOKENS.UserRepository,
+      TOKENS.StoreSettings,
+      TOKENS.PaymentGateway,
       TOKENS.UnitOfWork,
       TOKENS.Clock,
     ],

@@ -11,3 +11,4 @@ export * from './scheduler/index.js';
 export * from './background/index.js';
 export * from './http/security-headers.js';
 export * from './storage.js';
+export * from './stripe/index.js';

@@ -5,6 +5,7 @@ import type {
   OneTimeTokenRepository,
   OrderRepository,
   ProductRepository,
+  RentalRepository,
   SessionRepository,
   SettingsRepository,
   UnitOfWork,
@@ -26,6 +27,7 @@ export interface Storage {
   products: ProductRepository;
   settings: SettingsRepository;
   orders: OrderRepository;
+  rentals: RentalRepository;
   idempotency: IdempotencyStore;
   idempotencyKeys: IdempotencyKeyPurger;
   unitOfWork: UnitOfWork;

@@ -13,6 +13,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_transition: 409,
   insufficient_stock: 409,
   idempotency_conflict: 409,
+  amount_changed: 409,
+  payment_failed: 402,
+  payment_requires_action: 402,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -36,6 +36,16 @@ export * from './notifications/ports.js';
 
 export * from './renting/rental-policy.js';
 export * from './renting/rental-quote.js';
+export * from './renting/rental.js';
+export * from './renting/rental-schedule.js';
+export * from './renting/rental-buyout.js';
+export * from './renting/rental-account.js';
+export * from './renting/rental-status.js';
+export * from './renting/rental-rules.js';
+export * from './renting/rental-charges.js';
+export * from './renting/rental-staff-actions.js';
+export * from './renting/ports.js';
+export * from './renting/renting-service.js';
 
 export * from './shared/idempotency.js';
 export * from './shared/unit-of-work.js';
@@ -44,6 +54,7 @@ export * from './settings/ports.js';
 export * from './settings/store-settings.js';
 export { CATEGORY_MAX_LENGTH } from './settings/setting-rules.js';
 export * from './payments/payment.js';
+export * from './payments/payment-gateway.js';
 export * from './ordering/order.js';
 export * from './ordering/pricing.js';
 export * from './ordering/ports.js';

@@ -4,6 +4,7 @@ import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 import { MemoryOneTimeTokenRepository } from './memory-one-time-token-repository.js';
 import { MemoryOrderRepository } from './memory-order-repository.js';
 import { MemoryProductRepository } from './memory-product-repository.js';
+import { MemoryRentalRepository } from './memory-rental-repository.js';
 import { MemorySessionRepository } from './memory-session-repository.js';
 import { MemorySettingsRepository } from './memory-settings-repository.js';
 import { MemoryUnitOfWork } from './memory-unit-of-work.js';
@@ -25,6 +26,7 @@ export function createMemoryStorage(): Storage {
     products,
     settings: new MemorySettingsRepository(),
     orders: new MemoryOrderRepository(products, users),
+    rentals: new MemoryRentalRepository(products, users),
     idempotency,
   };
   return {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { UnitOfWork } from '@giggatek/domain';
+import { RecordedRefusal, type UnitOfWork } from '@giggatek/domain';
 import { IdSequence } from './memory-store.js';
 
 /** The run in progress in this async context, and its after-commit hooks. */
@@ -41,7 +41,12 @@ export class MemoryUnitOfWork implements UnitOfWork {
     try {
       result = await this.current.run(run, work);
     } catch (error) {
-      for (const undo of restore) undo();
+      // A RecordedRefusal keeps what was written before it (a failed ledger row), as SQL commits it.
+      if (!(error instanceof RecordedRefusal)) {
+        for (const undo of restore) undo();
+        throw error;
+      }
+      for (const hook of run.afterCommit) await hook().catch(() => undefined);
       throw error;
     }
     for (const hook of run.afterCommit) await hook().catch(() => undefined);

@@ -8,6 +8,7 @@ import { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';
 import { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-repository.js';
 import { SqlOrderRepository } from './repositories/sql-order-repository.js';
 import { SqlProductRepository } from './repositories/sql-product-repository.js';
+import { SqlRentalRepository } from './repositories/sql-rental-repository.js';
 import { SqlSessionRepository } from './repositories/sql-session-repository.js';
 import { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
 import { SqlUserRepository } from './repositories/sql-user-repository.js';
@@ -23,6 +24,7 @@ export function createSqlStorage(db: Knex, databaseUrl: string): Storage {
     products: new SqlProductRepository(db),
     settings: new SqlSettingsRepository(db),
     orders: new SqlOrderRepository(db),
+    rentals: new SqlRentalRepository(db),
     idempotency: new SqlIdempotencyStore(db),
     idempotencyKeys: new SqlIdempotencyPurger(db),
     unitOfWork: new SqlUnitOfWork(db),

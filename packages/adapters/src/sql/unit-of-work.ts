@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { UnitOfWork } from '@giggatek/domain';
+import { RecordedRefusal, type UnitOfWork } from '@giggatek/domain';
 import type { Knex } from 'knex';
 import { isMysql } from './database.js';
 import { transactionWithRetry } from './transactions.js';
@@ -60,22 +60,39 @@ export class SqlUnitOfWork implements UnitOfWork {
       ? { isolationLevel: 'read committed' }
       : undefined;
     let hooks: Array<() => Promise<void>> = [];
-    const result = await transactionWithRetry(
+    const outcome = await transactionWithRetry(
       this.knex,
       (trx) => {
         hooks = []; // an attempt rolled back takes its hooks with it
-        return ambient.run({ knex: this.knex, trx, afterCommit: hooks }, work);
+        return ambient.run({ knex: this.knex, trx, afterCommit: hooks }, () => keepingRecordedRefusals(work));
       },
       config,
     );
     await runHooks(hooks);
-    return result;
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome.value;
   }
 
   afterCommit(hook: () => Promise<void>): void {
     const current = ambientOn(this.knex);
     if (current) current.afterCommit.push(hook);
     else void runHooks([hook]);
+  }
+}
+
+/**
+ * A RecordedRefusal (a declined charge) is the work's answer, and what the work wrote
+ * before it (the failed ledger row) must commit: it comes back as a value, so the
+ * transaction commits, and is thrown again once it has.
+ */
+async function keepingRecordedRefusals<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T } | { refusal: RecordedRefusal }> {
+  try {
+    return { value: await work() };
+  } catch (error) {
+    if (error instanceof RecordedRefusal) return { refusal: error };
+    throw error;
   }
 }
 

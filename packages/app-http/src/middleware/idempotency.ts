@@ -82,8 +82,9 @@ export const idempotencyResponses: Record<number, ResponseSpec> = {
  *    conditional on still holding the claim: the work and the answer commit or roll back
  *    together, so a crash leaves either nothing (the claim, taken over after the lease) or
  *    a replayable answer.
- * A refusal a retry would meet again (409 of the domain: insufficient_stock, conflicts)
- * is stored as the answer after its rollback; any other failure releases the claim.
+ * A refusal a retry would meet again (409 of the domain: insufficient_stock, conflicts;
+ * 402 declines) is stored as the answer after its rollback (a decline's ledger row commits:
+ * RecordedRefusal); any other failure releases the claim.
  */
 export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>): Handler<B, Q> {
   return async (ctx, input) => {
@@ -164,9 +165,15 @@ function inProgress(): HttpError {
   );
 }
 
-/** A domain 409 (insufficient_stock, conflict, invalid_transition): a retry would be refused again. */
+/**
+ * A domain 409 (insufficient_stock, conflict, invalid_transition) a retry would meet again,
+ * or a 402 (a declined charge, recorded in the ledger): the retry gets that answer again, as
+ * Stripe replays a decline for its key; another card is another request with another key.
+ */
 function isStoredRefusal(error: unknown): error is DomainError {
-  return error instanceof DomainError && toResponse(error, '').status === 409 && !error.code.startsWith('idempotency_');
+  if (!(error instanceof DomainError) || error.code.startsWith('idempotency_')) return false;
+  const { status } = toResponse(error, '');
+  return status === 409 || status === 402;
 }
 
 /** The claim was taken over by a retry while this request ran. */

@@ -46,6 +46,7 @@ export function offlinePayment(order: Order, kind: 'order' | 'refund', amount: C
     installmentNo: null,
     kind,
     amount,
+    lateFee: cents(0),
     currency: 'usd',
     status: 'succeeded',
     gateway: 'offline',

@@ -16,6 +16,8 @@ export interface PaymentEntry {
   installmentNo: number | null;
   kind: PaymentKind;
   amount: Cents;
+  /** The part of `amount` that is late fees (rental installments); 0 otherwise. */
+  lateFee: Cents;
   currency: 'usd';
   status: LedgerStatus;
   /** 'stripe' | 'offline' | 'manual' */

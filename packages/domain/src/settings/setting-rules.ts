@@ -1,6 +1,6 @@
 import { DEFAULT_PRICING, type PricingSettings } from '../ordering/pricing.js';
 import { SHIPPING_METHODS } from '../ordering/order.js';
-import { DEFAULT_RENTAL_POLICY, type RentalPolicy } from '../renting/rental-policy.js';
+import { DEFAULT_RENTAL_POLICY, policyLimitProblems, type RentalPolicy } from '../renting/rental-policy.js';
 import type { FieldProblem } from '../shared/errors.js';
 import { cents, type Cents } from '../shared/money.js';
 import type { SettingValues } from './store-settings.js';
@@ -101,7 +101,18 @@ function parseRentalPolicy(value: unknown, field: string, problems: FieldProblem
       Number.MAX_SAFE_INTEGER,
       problems,
     ),
+    maxTotalBp: integerIn(input.maxTotalBp, `${field}.maxTotalBp`, 0, Number.MAX_SAFE_INTEGER, problems),
   };
+}
+
+/**
+ * The rules a value must also meet to be saved, beyond its shape: the rental policy within
+ * the rental-purchase limits (SPEC §5). Reads do not apply them, so a stored policy that
+ * breaks them refuses new rentals, naming the setting, instead of silently becoming the
+ * default (RentingService checks it again at rental creation).
+ */
+export function writeProblems<K extends keyof SettingValues>(key: K, value: SettingValues[K]): FieldProblem[] {
+  return key === 'rental_policy' ? policyLimitProblems(value as RentalPolicy, key) : [];
 }
 
 function parseCategories(value: unknown, field: string, problems: FieldProblem[]): string[] {

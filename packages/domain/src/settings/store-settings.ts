@@ -3,7 +3,7 @@ import { DEFAULT_PRICING, type PricingSettings } from '../ordering/pricing.js';
 import { DEFAULT_RENTAL_POLICY, type RentalPolicy } from '../renting/rental-policy.js';
 import { ValidationError, type FieldProblem } from '../shared/errors.js';
 import type { SettingsRepository } from './ports.js';
-import { parseSetting, withDefaults } from './setting-rules.js';
+import { parseSetting, withDefaults, writeProblems } from './setting-rules.js';
 
 /** Every setting the shop has, with its type; the defaults apply until a value is stored. */
 export interface SettingValues {
@@ -52,6 +52,7 @@ export class StoreSettings {
   async set<K extends keyof SettingValues>(key: K, value: SettingValues[K], now: Date): Promise<void> {
     const problems: FieldProblem[] = [];
     const checked = parseSetting(key, value, problems);
+    if (problems.length === 0) problems.push(...writeProblems(key, checked));
     if (problems.length > 0) throw new ValidationError(problems);
     await this.repository.set(key, checked, now);
   }

@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'insufficient_stock'
   | 'idempotency_conflict'
+  | 'amount_changed'
+  | 'payment_failed'
+  | 'payment_requires_action'
   | 'rate_limited'
   | 'unavailable';
 
@@ -32,6 +35,18 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+}
+
+/**
+ * An expected failure whose record must outlive it: a declined charge leaves a failed row
+ * in the payment ledger. A unit of work that sees it thrown commits what was written
+ * before it, then rethrows it (any other error rolls everything back).
+ */
+export class RecordedRefusal extends DomainError {
+  constructor(code: ErrorCode, message: string, meta?: Readonly<Record<string, unknown>>) {
+    super(code, message, undefined, meta);
+    this.name = 'RecordedRefusal';
   }
 }
 

@@ -116,3 +116,25 @@ export function adjustmentMovement(
     createdAt: now,
   };
 }
+
+/**
+ * The movement of a rental's unit: `rental_out` (−1) when the rental is created,
+ * `rental_back` (+1) when a pending rental is cancelled or staff receive a returned unit.
+ */
+export function rentalMovement(
+  rentalId: Id,
+  productId: Id,
+  reason: Extract<StockReason, 'rental_out' | 'rental_back'>,
+  { actor, now, note = null }: MovementContext & { note?: string | null },
+): NewStockMovement {
+  return {
+    productId,
+    delta: reason === 'rental_out' ? -1 : 1,
+    reason,
+    orderId: null,
+    rentalId,
+    ...actorFields(actor),
+    note,
+    createdAt: now,
+  };
+}

@@ -100,7 +100,8 @@ export async function down(knex: Knex): Promise<void> {
   }
 }
 
-function addressSnapshotColumns(t: Knex.CreateTableBuilder, prefix: 'shipping' | 'billing'): void {
+/** The text columns of an address copy (orders' shipping/billing, 007's rental delivery address). */
+export function addressSnapshotColumns(t: Knex.CreateTableBuilder, prefix: string): void {
   t.string(`${prefix}_recipient_name`, 200).notNullable();
   t.string(`${prefix}_line1`, 200).notNullable();
   t.string(`${prefix}_line2`, 200).nullable();

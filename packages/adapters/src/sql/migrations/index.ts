@@ -5,6 +5,7 @@ import * as orderIdempotencyKey from './003-order-idempotency-key.js';
 import * as housekeepingIndexes from './004-housekeeping-indexes.js';
 import * as dropOrderIdempotencyKey from './005-drop-order-idempotency-key.js';
 import * as stockMovements from './006-stock-movements.js';
+import * as rentals from './007-rentals.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -23,4 +24,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }
   { name: '004-housekeeping-indexes', module: housekeepingIndexes },
   { name: '005-drop-order-idempotency-key', module: dropOrderIdempotencyKey },
   { name: '006-stock-movements', module: stockMovements },
+  { name: '007-rentals', module: rentals },
 ];

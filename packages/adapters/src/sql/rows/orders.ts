@@ -66,6 +66,8 @@ export interface PaymentRow {
   installment_no: number | null;
   kind: PaymentKind;
   amount: DbBigInt;
+  /** 007: the part of amount that is late fees. */
+  late_fee: DbBigInt;
   currency: 'usd';
   status: LedgerStatus;
   gateway: string;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Id, OrderRepository, ProductRepository } from '@giggatek/domain';
+import { cents } from '@giggatek/domain';
 import {
   billingSnapshot,
   createProduct,
@@ -192,6 +193,7 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
           installmentNo: null,
           kind: 'order',
           amount: placed.total,
+          lateFee: cents(0),
           currency: 'usd',
           status: 'succeeded',
           gateway: 'offline',
@@ -212,6 +214,7 @@ export function describeOrderPlacementContract(name: string, makeFixture: MakeOr
           installmentNo: null,
           kind: 'order',
           amount: placed.total,
+          lateFee: 0,
           currency: 'usd',
           status: 'succeeded',
           gateway: 'offline',

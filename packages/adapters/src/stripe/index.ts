@@ -1,0 +1,1 @@
+export { OfflinePaymentGateway } from './offline-payment-gateway.js';
