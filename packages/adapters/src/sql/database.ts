@@ -107,7 +107,10 @@ function openMysql(url: URL): Knex {
       charset: 'utf8mb4',
       // DATETIME columns hold UTC; Dates go in and come out as UTC instants.
       timezone: 'Z',
-      dateStrings: false,
+      // DATE columns (a LocalDate) come back as their `YYYY-MM-DD` text, as on SQLite: a
+      // Date at some midnight would tie a calendar date to a time zone. mysql2 takes the
+      // list of types to return as text; knex's types know only the boolean form.
+      dateStrings: ['DATE'] as unknown as boolean,
       // BIGINT values (counts, cents) come back as numbers while they are safe integers.
       supportBigNumbers: true,
       bigNumberStrings: false,

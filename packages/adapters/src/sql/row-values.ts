@@ -1,3 +1,5 @@
+import { LocalDate } from '@giggatek/domain';
+
 /**
  * Reading column values the same way on both engines: MySQL returns DATETIME as a
  * Date and booleans as 0/1; SQLite returns timestamps as epoch milliseconds.
@@ -16,6 +18,18 @@ export function toDate(value: unknown): Date {
 
 export function toDateOrNull(value: unknown): Date | null {
   return value === null || value === undefined ? null : toDate(value);
+}
+
+/**
+ * A DATE column (DbDate): `YYYY-MM-DD` text on both engines. A Date here would mean the
+ * MySQL driver's dateStrings setting was lost, and reading it would pick a time zone.
+ */
+export function toLocalDateOrNull(value: unknown): LocalDate | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return LocalDate.parse(value);
+  throw new TypeError(
+    `a DATE column read back as ${value instanceof Date ? 'a Date' : typeof value}, not YYYY-MM-DD text`,
+  );
 }
 
 export function toBoolean(value: unknown): boolean {

@@ -8,6 +8,7 @@ import {
 } from '../../src/memory/index.js';
 import { MemoryIdempotencyStore } from '../../src/memory/memory-idempotency-store.js';
 import { MemoryOrderRepository } from '../../src/memory/memory-order-repository.js';
+import { MemoryRentalRepository } from '../../src/memory/memory-rental-repository.js';
 import { MemorySettingsRepository } from '../../src/memory/memory-settings-repository.js';
 import { describeAllContracts } from './suites/all-contracts.js';
 
@@ -24,6 +25,7 @@ describeAllContracts(
       addresses: new MemoryAddressRepository(),
       products,
       orders: new MemoryOrderRepository(products, users),
+      rentals: new MemoryRentalRepository(products, users),
       settings: new MemorySettingsRepository(),
       idempotency,
     };

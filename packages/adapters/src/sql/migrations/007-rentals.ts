@@ -93,6 +93,11 @@ export async function down(knex: Knex): Promise<void> {
     );
     await knex.schema.alterTable('payments', (t) => t.dropForeign('rental_id', 'payments_rental_id_foreign'));
   }
+  // The ledger rows of rentals outlive them (payments are financial records; stock = Σ
+  // movements): they forget the rental's id, which a later up would refuse as a foreign
+  // key (MySQL) or give to a new rental (SQLite reuses the ids of a recreated table).
+  await knex('payments').whereNotNull('rental_id').update({ rental_id: null });
+  await knex('stock_movements').whereNotNull('rental_id').update({ rental_id: null });
   await knex.schema.alterTable('payments', (t) => t.dropColumn('late_fee'));
   await knex.schema.dropTableIfExists('rental_status_history');
   await knex.schema.dropTableIfExists('rentals');

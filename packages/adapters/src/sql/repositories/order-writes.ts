@@ -1,11 +1,5 @@
 import type { Knex } from 'knex';
-import {
-  availableStock,
-  insufficientStockError,
-  placementMovements,
-  quantitiesByProduct,
-  restockMovements,
-} from '@giggatek/domain';
+import { insufficientStockError, placementMovements, quantitiesByProduct, restockMovements } from '@giggatek/domain';
 import type {
   ChangeActor,
   DomainError,
@@ -15,10 +9,9 @@ import type {
   StatusChangeRequest,
   TrackingNumberChange,
 } from '@giggatek/domain';
-import { isMysql } from '../database.js';
 import { insertedId } from '../rows/index.js';
 import { historyColumns, itemColumns, orderColumns, paymentColumns } from './order-rows.js';
-import { applyMovements } from './stock-movements.js';
+import { applyMovements, lockAvailableStock } from './stock-movements.js';
 
 /**
  * Inside `trx`: takes stock for every line, then writes the order, its items, its first
@@ -51,19 +44,6 @@ export async function insertOrderTakingStock(trx: Knex.Transaction, order: NewOr
 
 async function insertRow(trx: Knex.Transaction, order: NewOrder): Promise<Id> {
   return insertedId(await trx('orders').insert(orderColumns(order)), 'orders');
-}
-
-/**
- * What each product can give now (availableStock: 0 when archived; absent when missing),
- * read with a lock so it cannot change before this transaction ends. On MySQL the locking
- * read takes the rows in primary key order, so two multi-line orders lock in the same
- * order and cannot deadlock each other; SQLite runs one write transaction at a time.
- */
-async function lockAvailableStock(trx: Knex.Transaction, ids: Id[]): Promise<Map<Id, number>> {
-  const query = trx('products').whereIn('id', ids).orderBy('id', 'asc').select('id', 'stock', 'status');
-  if (isMysql(trx)) query.forUpdate();
-  const rows = await query;
-  return new Map(rows.map((row) => [row.id, availableStock({ status: row.status, stock: row.stock })]));
 }
 
 /** Names every short line with what its product has (the domain's one message for it). */

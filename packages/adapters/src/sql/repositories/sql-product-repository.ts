@@ -26,12 +26,10 @@ import { insertedId } from '../rows/index.js';
 import { dbOf, inTransaction } from '../unit-of-work.js';
 import { insertMovements, listMovements } from './stock-movements.js';
 
-/** Tables whose rows refer to a product: order_items (migration 002); rentals arrives later. */
+/** Tables whose rows refer to a product: order_items (migration 002) and rentals (007); a rented product is archived. */
 const REFERENCING_TABLES = ['order_items', 'rentals'] as const;
 
 export class SqlProductRepository implements ProductRepository {
-  private referencingTables: Promise<string[]> | undefined;
-
   constructor(private readonly knex: Knex) {}
 
   /** The ambient unit of work's transaction, else the pool (dbOf). */
@@ -150,7 +148,7 @@ export class SqlProductRepository implements ProductRepository {
   }
 
   async isReferenced(id: Id): Promise<boolean> {
-    for (const table of await this.existingReferencingTables()) {
+    for (const table of REFERENCING_TABLES) {
       const row = await this.db(table)
         .where({ product_id: id })
         .first<{ product_id: number } | undefined>('product_id');
@@ -168,18 +166,6 @@ export class SqlProductRepository implements ProductRepository {
       if (isForeignKeyViolation(error)) throw new ProductReferencedError();
       throw error;
     }
-  }
-
-  /** Looked up once per repository: the schema does not change under a running process. */
-  private existingReferencingTables(): Promise<string[]> {
-    this.referencingTables ??= (async () => {
-      const present: string[] = [];
-      for (const table of REFERENCING_TABLES) {
-        if (await this.db.schema.hasTable(table)) present.push(table);
-      }
-      return present;
-    })();
-    return this.referencingTables;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { offsetOf } from '@giggatek/domain';
+import { availableStock, offsetOf } from '@giggatek/domain';
 import type { Id, NewStockMovement, Page, PageRequest, StockMovement } from '@giggatek/domain';
+import { isMysql } from '../database.js';
 import { toDate, toNumber } from '../row-values.js';
 import type { StockMovementRow } from '../rows/index.js';
 
@@ -29,6 +30,20 @@ export async function applyMovements(
     throw new Error(`stock changed under a lock: changed ${changed} of ${movements.length} products`);
   }
   await insertMovements(trx, movements);
+}
+
+/**
+ * What each product can give now (availableStock: 0 when archived; absent when missing),
+ * read with a lock so it cannot change before this transaction ends (orders and rentals
+ * take stock through here). On MySQL the locking read takes the rows in primary key order,
+ * so two multi-line orders lock in the same order and cannot deadlock each other; SQLite
+ * runs one write transaction at a time.
+ */
+export async function lockAvailableStock(trx: Knex.Transaction, ids: Id[]): Promise<Map<Id, number>> {
+  const query = trx('products').whereIn('id', ids).orderBy('id', 'asc').select('id', 'stock', 'status');
+  if (isMysql(trx)) query.forUpdate();
+  const rows = await query;
+  return new Map(rows.map((row) => [row.id, availableStock({ status: row.status, stock: row.stock })]));
 }
 
 /** ONE multi-row insert of ledger rows; nothing for none. */

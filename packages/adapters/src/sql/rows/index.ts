@@ -9,6 +9,8 @@ export type {
   OrderRow,
   OrderStatusHistoryRow,
   PaymentRow,
+  Prefixed,
 } from './orders.js';
-export type { DbBigInt, DbBoolean, DbTimestamp } from './values.js';
+export type { RentalRow, RentalStatusHistoryRow } from './rentals.js';
+export type { DbBigInt, DbBoolean, DbDate, DbTimestamp } from './values.js';
 export { insertedId } from './values.js';

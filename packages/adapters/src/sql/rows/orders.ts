@@ -13,7 +13,8 @@ export interface AddressSnapshotRow {
   phone: string | null;
 }
 
-type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}_${K}`]: T[K] };
+/** The columns of T, each under the prefix `P_` (an address copied onto an order or a rental). */
+export type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}_${K}`]: T[K] };
 
 /** orders (002; 003 added and 005 dropped the idempotency columns). */
 export type OrderRow = {

@@ -1,6 +1,7 @@
 import type { AddressRow, OneTimeTokenRow, RefreshTokenRow, SessionRow, UserRow } from './accounts.js';
 import type { ProductRow, SettingRow, StockMovementRow } from './catalog.js';
 import type { IdempotencyKeyRow, OrderItemRow, OrderRow, OrderStatusHistoryRow, PaymentRow } from './orders.js';
+import type { RentalRow, RentalStatusHistoryRow } from './rentals.js';
 
 /**
  * The row type of each table, registered with knex: `db('users')…first()` is a
@@ -22,5 +23,7 @@ declare module 'knex/types/tables.js' {
     order_status_history: OrderStatusHistoryRow;
     payments: PaymentRow;
     idempotency_keys: IdempotencyKeyRow;
+    rentals: RentalRow;
+    rental_status_history: RentalStatusHistoryRow;
   }
 }

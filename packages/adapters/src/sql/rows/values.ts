@@ -7,6 +7,12 @@
 
 /** A timestamp: a Date on MySQL, epoch milliseconds on SQLite. */
 export type DbTimestamp = Date | number;
+/**
+ * A DATE (a LocalDate): `YYYY-MM-DD` text on both engines. SQLite stores the text as
+ * written; MySQL's driver is told to return DATE columns as text (database.ts), so no
+ * time zone ever touches a calendar date.
+ */
+export type DbDate = string;
 /** A boolean: 0/1 on both engines (true/false when just written). */
 export type DbBoolean = boolean | number;
 /** A BIGINT (cents): a number, or a string when a driver keeps big numbers exact. */

@@ -10,6 +10,7 @@ import { describeIdempotencyStoreContract } from './idempotency-store.contract.j
 import { describeHousekeepingContracts } from './housekeeping.contract.js';
 import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
 import { describeStockLedgerContract } from './stock-ledger.contract.js';
+import { describeRentalRepositoryContract } from './rental-repository.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
 export function describeAllContracts(
@@ -47,6 +48,11 @@ export function describeAllContracts(
   };
   describeOrderRepositoryContract(name, orderFixture);
   describeStockLedgerContract(name, orderFixture);
+  describeRentalRepositoryContract(name, async () => {
+    const engine = await makeEngine();
+    const { rentals, products, users, unitOfWork } = engine;
+    return { rentals, products, users, unitOfWork, dispose: () => engine.dispose() };
+  });
   describeSettingsRepositoryContract(name, fixtureOf('settings'));
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
   describeHousekeepingContracts(name, makeEngine);

@@ -6,6 +6,7 @@ import type {
   OneTimeTokenRepository,
   OrderRepository,
   ProductRepository,
+  RentalRepository,
   SessionRepository,
   SettingsRepository,
   UnitOfWork,
@@ -31,6 +32,7 @@ export interface Engine {
   addresses: AddressRepository;
   products: ProductRepository;
   orders: OrderRepository;
+  rentals: RentalRepository;
   settings: SettingsRepository;
   idempotency: IdempotencyStore;
   /** Purges the records of `idempotency`. */
