@@ -9,6 +9,7 @@ import { describeSettingsRepositoryContract } from './settings-repository.contra
 import { describeIdempotencyStoreContract } from './idempotency-store.contract.js';
 import { describeHousekeepingContracts } from './housekeeping.contract.js';
 import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
+import { describeRecordedRefusalWorkContract } from './recorded-refusal-work.contract.js';
 import { describeStockLedgerContract } from './stock-ledger.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
@@ -51,4 +52,5 @@ export function describeAllContracts(
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
   describeHousekeepingContracts(name, makeEngine);
   describeIdempotentWorkContract(name, makeEngine);
+  describeRecordedRefusalWorkContract(name, makeEngine);
 }
