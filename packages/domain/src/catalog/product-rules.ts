@@ -1,6 +1,8 @@
 import { Problems } from '../shared/errors.js';
 import { cents, multiplyCents } from '../shared/money.js';
 import { textProblem, type TextShape } from '../shared/text-rules.js';
+import { RENTAL_PURCHASE_LIMITS } from '../renting/rental-policy.js';
+import { maxTotalOfPayments } from '../renting/rental-quote.js';
 import type { ProductInput } from './catalog-service.js';
 import { CONDITIONS, PRODUCT_STATUSES } from './product.js';
 import type { Condition, Product, ProductData, ProductStatus, RentalRates, Specifications } from './product.js';
@@ -184,7 +186,11 @@ function isImageUrl(url: string): boolean {
   }
 }
 
-/** SPEC §5: term (months) → monthly rate; an override must cover the cash price (rate × term ≥ price). */
+/**
+ * SPEC §5: term (months) → monthly rate; an override must cover the cash price and stay
+ * under the legal cap on the total of payments: price ≤ rate × term ≤ price × 2.25.
+ * (The policy's own, possibly lower, cap is applied when the term is quoted.)
+ */
 function checkRentalRates(value: unknown, price: number | null, problems: Problems): RentalRates {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.add('rentalRates', 'must be an object of term in months to monthly rate in cents');
@@ -203,6 +209,14 @@ function checkRentalRates(value: unknown, price: number | null, problems: Proble
     }
     if (price !== null && multiplyCents(rate, term) < price) {
       problems.add('rentalRates', `the rate for ${term} months × ${term} must be at least the price (${price})`);
+      continue;
+    }
+    const cap = price === null ? null : maxTotalOfPayments(cents(price), RENTAL_PURCHASE_LIMITS);
+    if (cap !== null && multiplyCents(rate, term) > cap) {
+      problems.add(
+        'rentalRates',
+        `the rate for ${term} months × ${term} must be at most ${RENTAL_PURCHASE_LIMITS.maxTotalBp / 100}% of the price (${cap}): the most a rental's payments may total`,
+      );
       continue;
     }
     rates[term] = cents(rate);

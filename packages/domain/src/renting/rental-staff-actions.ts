@@ -46,22 +46,30 @@ export class RentalStaffActions {
       ]);
     }
     let rental = await this.lock(id);
+    // The note goes on the status change when there is one, else on its own history row.
+    let statusChanged = false;
     if (update.status !== undefined && update.status !== rental.status) {
       await this.transition(actor, rental, update.status, note, update.paymentMethodId);
+      statusChanged = true;
       rental = await this.lock(id);
     } else if (update.status !== undefined && !update.received && note === null) {
       throw new DomainError('invalid_transition', `the rental is already ${rental.status}`);
     }
     const now = this.deps.clock.now();
     if (update.received) {
-      const received = await this.deps.rentals.markReceived(id, { actor: changeActorOf(actor), note, now });
+      const receivedNote = statusChanged ? null : note;
+      const received = await this.deps.rentals.markReceived(id, {
+        actor: changeActorOf(actor),
+        note: receivedNote,
+        now,
+      });
       if (!received) {
         throw new DomainError(
           'invalid_transition',
           rental.receivedAt ? 'the unit was already received' : 'only a returned rental can be received back',
         );
       }
-    } else if (note !== null && (update.status === undefined || update.status === rental.status)) {
+    } else if (note !== null && !statusChanged) {
       await this.deps.rentals.addNote(id, { actor: changeActorOf(actor), note, now });
     }
   }

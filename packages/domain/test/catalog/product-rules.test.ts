@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateNewProduct } from '../../src/catalog/product-rules.js';
+import { validateNewProduct, validateProductUpdate } from '../../src/catalog/product-rules.js';
 import type { ProductInput } from '../../src/catalog/catalog-service.js';
 import { DEFAULT_CATEGORIES } from '../../src/catalog/product.js';
 import type { ValidationError } from '../../src/shared/errors.js';
@@ -104,7 +104,35 @@ describe('product rules (SPEC §2)', () => {
     expect(fieldsOf(gpu({ rentalRates: { '6': 10_000.5 } }))).toEqual(['rentalRates']);
   });
 
-  it('accepts a rate exactly when rate × term ≥ price', () => {
+  it('refuses an override whose total of payments exceeds 2.25 × the price, saying why', () => {
+    // $1,200 for 12 months: at most $2,700 in all, $225.00 a month.
+    expect(
+      validateNewProduct(gpu({ price: 120_000, rentalRates: { '12': 22_500 } }), DEFAULT_CATEGORIES),
+    ).toMatchObject({ rentalRates: { 12: 22_500 } });
+    expect(problems(gpu({ price: 120_000, rentalRates: { '12': 22_501 } }))).toEqual([
+      {
+        field: 'rentalRates',
+        message:
+          "the rate for 12 months × 12 must be at most 225% of the price (270000): the most a rental's payments may total",
+      },
+    ]);
+    // The cap rounds down: 2.25 × 101 = 227.25, so 3 × 76 = 228 is over it.
+    expect(fieldsOf(gpu({ price: 101, rentalRates: { '3': 75 } }))).toEqual([]);
+    expect(fieldsOf(gpu({ price: 101, rentalRates: { '3': 76 } }))).toEqual(['rentalRates']);
+  });
+
+  it('checks an override against the price it is saved with', () => {
+    const current = validateNewProduct(gpu({ price: 120_000, rentalRates: { '12': 20_000 } }), DEFAULT_CATEGORIES);
+    const product = { ...current, id: 1, slug: 'x', createdAt: new Date(0), updatedAt: new Date(0) };
+    // Halving the price puts the stored override over the cap: refused with the price.
+    expect(() => validateProductUpdate(product, { price: 60_000 }, DEFAULT_CATEGORIES)).toThrow(/rentalRates/);
+    expect(validateProductUpdate(product, { price: 60_000, rentalRates: {} }, DEFAULT_CATEGORIES)).toEqual({
+      price: 60_000,
+      rentalRates: {},
+    });
+  });
+
+  it('accepts a rate exactly when price ≤ rate × term ≤ floor(price × 2.25)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -112,7 +140,7 @@ describe('product rules (SPEC §2)', () => {
         fc.integer({ min: 1, max: 100_000 }),
         (price, term, rate) => {
           const accepted = fieldsOf(gpu({ price, rentalRates: { [String(term)]: rate } })).length === 0;
-          expect(accepted).toBe(rate * term >= price);
+          expect(accepted).toBe(rate * term >= price && rate * term * 4 <= price * 9);
         },
       ),
     );

@@ -9,6 +9,7 @@ import { describeSettingsRepositoryContract } from './settings-repository.contra
 import { describeIdempotencyStoreContract } from './idempotency-store.contract.js';
 import { describeHousekeepingContracts } from './housekeeping.contract.js';
 import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
+import { describeRecordedRefusalWorkContract } from './recorded-refusal-work.contract.js';
 import { describeStockLedgerContract } from './stock-ledger.contract.js';
 import { describeRentalRepositoryContract } from './rental-repository.contract.js';
 
@@ -57,4 +58,5 @@ export function describeAllContracts(
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));
   describeHousekeepingContracts(name, makeEngine);
   describeIdempotentWorkContract(name, makeEngine);
+  describeRecordedRefusalWorkContract(name, makeEngine);
 }

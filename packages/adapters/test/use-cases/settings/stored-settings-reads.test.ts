@@ -38,6 +38,24 @@ describe('StoreSettings reads of stored values', () => {
     expect(reported).toEqual([]);
   });
 
+  it('reads a rental policy stored before maxTotalBp existed with the default cap, and keeps a stored one', async () => {
+    const { maxTotalBp: _added, ...olderPolicy } = SETTING_DEFAULTS.rental_policy;
+    const older = await settingsStoring({ rental_policy: { ...olderPolicy, graceDays: 9 } });
+    expect(await older.settings.get('rental_policy')).toEqual({
+      ...SETTING_DEFAULTS.rental_policy,
+      graceDays: 9,
+      maxTotalBp: 22_500,
+    });
+    expect(older.reported).toEqual([]);
+
+    const lower = await settingsStoring({ rental_policy: { ...olderPolicy, maxTotalBp: 20_000 } });
+    expect((await lower.settings.get('rental_policy')).maxTotalBp).toBe(20_000);
+
+    const broken = await settingsStoring({ rental_policy: { ...olderPolicy, graceDays: 9, maxTotalBp: '22500' } });
+    expect(await broken.settings.get('rental_policy')).toEqual(SETTING_DEFAULTS.rental_policy);
+    expect(broken.reported.map((r) => r.problems.map((p) => p.field))).toEqual([['rental_policy.maxTotalBp']]);
+  });
+
   it("keeps only the offered terms' markups and drops unknown fields", async () => {
     const { settings } = await settingsStoring({
       rental_policy: { terms: [6, 12], markupBp: { 6: 900, 12: 1400 }, surprise: true },
