@@ -27,7 +27,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'domain',
-          include: ['packages/domain/test/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/ci/**/*.test.ts'],
+          include: [
+            'packages/domain/test/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+            'test/ci/**/*.test.ts',
+            'test/docs/**/*.test.ts',
+          ],
         },
       },
       {

@@ -32,14 +32,14 @@ export const DEFAULT_RENTAL_POLICY: RentalPolicy = {
  * when it is saved and when a rental is created.
  */
 export const RENTAL_PURCHASE_LIMITS = {
-  /** Total of payments at most 2.25 × the cash price (§1812.644). */
+  /** Total of payments at most 2.25 × the cash price (§1812.644(c)). */
   maxTotalBp: 22_500,
-  /** A late fee at most the lesser of 5% of the payment and $5 (§1812.632). */
+  /** A late fee at most the lesser of 5% of the payment and $5 (§1812.626(e)). */
   lateFeeBp: 500,
   lateFeeCap: 500,
-  /** No late fee before the payment is 7 days late, for monthly terms (§1812.632). */
+  /** No late fee before the payment is 7 days late, for monthly terms (§1812.626(c)). */
   graceDays: 7,
-  /** The early purchase at the cash price for at least 90 days. */
+  /** The early purchase at the cash price for at least 90 days (§1812.632(a) says three months). */
   sameAsCashDays: 90,
   /** The longest term offered, in months (five years). */
   maxTermMonths: 60,
