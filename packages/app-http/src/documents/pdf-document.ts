@@ -177,6 +177,15 @@ export class PdfDocumentWriter {
     this.doc.x = this.left;
   }
 
+  /** A titled part (a contract's clause): a bold title kept with its first lines, then paragraphs wrapped at the margins. */
+  section(title: string, paragraphs: readonly string[]): void {
+    if (this.doc.y + 60 > CONTENT_BOTTOM) this.doc.addPage();
+    else this.space(0.5);
+    this.text(title, { weight: 'bold', size: 11 }, { x: this.left, y: this.doc.y });
+    const width = this.right - this.left;
+    for (const paragraph of paragraphs) this.text(paragraph, { width }, { x: this.left, y: this.doc.y });
+  }
+
   /** Small grey lines (payment notes, thanks). */
   note(lines: readonly string[]): void {
     if (this.doc.y + lines.length * 14 > CONTENT_BOTTOM) this.doc.addPage();

@@ -63,7 +63,8 @@ export function renderOrderReceipt(order: OrderView, options: ReceiptOptions): P
   return document.finish();
 }
 
-function addressLines(address: AddressSnapshot): string[] {
+/** An address's lines, its empty parts left out. */
+export function addressLines(address: AddressSnapshot): string[] {
   return [
     address.recipientName,
     address.line1,
