@@ -46,8 +46,10 @@ export class RentalStaffActions {
       ]);
     }
     let rental = await this.lock(id);
-    if (update.status !== undefined && update.status !== rental.status) {
-      await this.transition(actor, rental, update.status, note, update.paymentMethodId);
+    // The transition's history row carries the note: it is not added again as a note of its own.
+    const target = update.status !== undefined && update.status !== rental.status ? update.status : null;
+    if (target !== null) {
+      await this.transition(actor, rental, target, note, update.paymentMethodId);
       rental = await this.lock(id);
     } else if (update.status !== undefined && !update.received && note === null) {
       throw new DomainError('invalid_transition', `the rental is already ${rental.status}`);
@@ -61,7 +63,7 @@ export class RentalStaffActions {
           rental.receivedAt ? 'the unit was already received' : 'only a returned rental can be received back',
         );
       }
-    } else if (note !== null && (update.status === undefined || update.status === rental.status)) {
+    } else if (note !== null && target === null) {
       await this.deps.rentals.addNote(id, { actor: changeActorOf(actor), note, now });
     }
   }
