@@ -23,7 +23,6 @@ import {
   type RentingUseCases,
   type PasswordHasher,
   type ProductRepository,
-  type RentalPolicy,
   type SecretTokens,
   type SessionRepository,
   type SettingsRepository,
@@ -91,7 +90,6 @@ export const TOKENS = {
   SecretTokens: token<SecretTokens>('SecretTokens'),
   RateLimiters: token<RateLimiters>('RateLimiters'),
   BackgroundTasks: token<InProcessBackgroundTasks>('BackgroundTasks'),
-  RentalPolicy: token<() => Promise<RentalPolicy>>('RentalPolicy'),
   IdentityUseCases: token<IdentityUseCases>('IdentityUseCases'),
   CatalogUseCases: token<CatalogUseCases>('CatalogUseCases'),
   AddressUseCases: token<AddressUseCases>('AddressUseCases'),
@@ -212,9 +210,6 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     TOKENS.BackgroundTasks,
     new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
   );
-  bindFactory(c, TOKENS.RentalPolicy, (settings: StoreSettings) => () => settings.get('rental_policy'), [
-    TOKENS.StoreSettings,
-  ]);
   // The payments issue adds Stripe (STRIPE_SECRET_KEY); until then the embedded offline gateway.
   bindFactory(c, TOKENS.PaymentGateway, () => new OfflinePaymentGateway(), []);
 

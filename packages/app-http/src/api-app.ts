@@ -14,10 +14,13 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { addressRoutes } from './routes/addresses.js';
 import { adminOrderRoutes } from './routes/admin-orders.js';
+import { adminRentalRoutes } from './routes/admin-rentals.js';
 import { adminStockRoutes } from './routes/admin-stock.js';
 import { authRoutes } from './routes/auth.js';
 import { orderRoutes } from './routes/orders.js';
 import { productRoutes } from './routes/products.js';
+import { rentalPaymentRoutes } from './routes/rental-payments.js';
+import { rentalRoutes } from './routes/rentals.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface ApiOptions {
@@ -44,7 +47,10 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   addressRoutes(api, services);
   productRoutes(api, services);
   orderRoutes(api, services);
+  rentalRoutes(api, services);
+  rentalPaymentRoutes(api, services);
   adminOrderRoutes(api, services);
+  adminRentalRoutes(api, services);
   adminStockRoutes(api, services);
 
   app.use(requestId());

@@ -5,7 +5,7 @@ import type {
   IdempotencyStore,
   IdentityUseCases,
   OrderingUseCases,
-  RentalPolicy,
+  RentingUseCases,
   UnitOfWork,
 } from '@giggatek/domain';
 import type { RateLimiters } from '@giggatek/adapters';
@@ -16,12 +16,12 @@ export interface ApiServices {
   catalog: CatalogUseCases;
   addresses: AddressUseCases;
   ordering: OrderingUseCases;
+  renting: RentingUseCases;
   /** Stored answers of requests sent with an Idempotency-Key. */
   idempotency: IdempotencyStore;
   /** The transaction an idempotent request's work and its stored answer share. */
   unitOfWork: UnitOfWork;
   clock: Clock;
-  rentalPolicy(): Promise<RentalPolicy>;
   limiters: RateLimiters;
   checkDatabase(): Promise<boolean>;
   version: string;

@@ -198,10 +198,12 @@ describe.each(ENGINES)('products: list and detail (%s)', (engine) => {
     const expected = Object.entries(markups).map(([term, bp]) => {
       const n = Number(term);
       const monthly = Math.ceil((159_900 * (10_000 + bp)) / (10_000 * n));
-      return { term_months: n, monthly_rate: monthly, total_amount: monthly * n, currency: 'usd' };
+      return { total_months: n, term_months: n, monthly_rate: monthly, total_amount: monthly * n, currency: 'usd' };
     });
     expect(product.rental_quotes).toEqual(expected);
-    expect(product.rental_quotes.find((q: { term_months: number }) => q.term_months === 12).monthly_rate).toBe(15_324);
+    expect(product.rental_quotes.find((q: { total_months: number }) => q.total_months === 12).monthly_rate).toBe(
+      15_324,
+    );
   });
 
   it('detail: no quotes for a product that is not rentable; 404 for an unknown id', async () => {

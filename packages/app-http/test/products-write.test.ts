@@ -72,8 +72,14 @@ describe.each(ENGINES)('products: create, update, delete (%s)', (engine) => {
     });
 
     const detail = await server.request('GET', `/api/products/${product.id}`);
-    const twelve = detail.body.product.rental_quotes.find((q: { term_months: number }) => q.term_months === 12);
-    expect(twelve).toEqual({ term_months: 12, monthly_rate: 5000, total_amount: 60_000, currency: 'usd' });
+    const twelve = detail.body.product.rental_quotes.find((q: { total_months: number }) => q.total_months === 12);
+    expect(twelve).toEqual({
+      total_months: 12,
+      term_months: 12,
+      monthly_rate: 5000,
+      total_amount: 60_000,
+      currency: 'usd',
+    });
   });
 
   it('a customer gets 403 and anonymous 401; nothing is stored', async () => {

@@ -70,7 +70,10 @@ export function presentPayment(entry: PaymentEntry) {
   };
 }
 
-function presentStatusChange(change: StatusChange) {
+/** One history row of an order or a rental. */
+export function presentStatusChange(
+  change: Pick<StatusChange, 'actorLabel' | 'note' | 'createdAt'> & { fromStatus: string | null; toStatus: string },
+) {
   return {
     from: change.fromStatus,
     to: change.toStatus,

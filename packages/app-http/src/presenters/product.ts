@@ -1,4 +1,4 @@
-import { primaryImage, rentalQuotes, type Product, type RentalPolicy } from '@giggatek/domain';
+import { primaryImage, type Product, type RentalQuote } from '@giggatek/domain';
 
 export function presentProduct(product: Product) {
   return {
@@ -24,11 +24,16 @@ export function presentProduct(product: Product) {
   };
 }
 
-/** The detail view adds what renting it would cost per term. */
-export function presentProductDetail(product: Product, policy: RentalPolicy) {
+/**
+ * The detail view adds what renting it would cost per term (the quotes of the stored
+ * policy). `total_months` is SPEC's name, as POST /api/rentals takes it; `term_months`
+ * stays as an alias for clients written before.
+ */
+export function presentProductDetail(product: Product, quotes: readonly RentalQuote[]) {
   return {
     ...presentProduct(product),
-    rental_quotes: rentalQuotes(product, policy).map((quote) => ({
+    rental_quotes: quotes.map((quote) => ({
+      total_months: quote.termMonths,
       term_months: quote.termMonths,
       monthly_rate: quote.monthlyRate,
       total_amount: quote.totalAmount,

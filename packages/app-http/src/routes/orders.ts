@@ -6,8 +6,14 @@ import { presentOrder, presentOrderDetail } from '../presenters/order.js';
 import { presentPage } from '../presenters/page.js';
 import { renderOrderReceipt } from '../receipts/order-receipt.js';
 import { errorEnvelope, listOf, wrapped } from '../schemas/common.js';
-import { cancelOrderBody, order, orderDetail, orderListQuery, placeOrderBody } from '../schemas/order.js';
-import type { JsonSchema } from '../validation.js';
+import {
+  cancelOrderBody,
+  insufficientStock,
+  order,
+  orderDetail,
+  orderListQuery,
+  placeOrderBody,
+} from '../schemas/order.js';
 
 interface PlaceOrderBody {
   items: { product_id: number; quantity: number }[];
@@ -25,27 +31,6 @@ interface ListQuery {
 
 const badRequest = { description: 'Invalid input (the message names the field)', schema: errorEnvelope };
 const notFound = { description: 'No such order of yours', schema: errorEnvelope };
-
-/** 409 insufficient_stock adds one entry per short product. */
-const insufficientStock: JsonSchema = {
-  ...errorEnvelope,
-  properties: {
-    ...(errorEnvelope.properties as Record<string, JsonSchema>),
-    shortages: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['product_id', 'product_name', 'requested', 'available'],
-        properties: {
-          product_id: { type: 'integer' },
-          product_name: { type: 'string' },
-          requested: { type: 'integer' },
-          available: { type: 'integer' },
-        },
-      },
-    },
-  },
-};
 
 export function orderRoutes(api: ApiRouter, services: ApiServices): void {
   const { ordering } = services;

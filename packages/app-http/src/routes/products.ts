@@ -27,7 +27,7 @@ const forbidden = { description: 'Your role may not do this', schema: errorEnvel
 const notFound = { description: 'No such product', schema: errorEnvelope };
 
 export function productRoutes(api: ApiRouter, services: ApiServices): void {
-  const { catalog } = services;
+  const { catalog, renting } = services;
 
   api.add<unknown, ListQuery>({
     method: 'get',
@@ -64,7 +64,7 @@ export function productRoutes(api: ApiRouter, services: ApiServices): void {
     responses: { 200: { description: 'The product', schema: wrapped('product', product) }, 404: notFound },
     async handle(ctx, { params }) {
       const found = await catalog.getProduct(params.id as number);
-      ctx.body = { product: presentProductDetail(found, await services.rentalPolicy()) };
+      ctx.body = { product: presentProductDetail(found, await renting.quotesFor(found)) };
     },
   });
 

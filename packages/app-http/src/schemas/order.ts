@@ -11,7 +11,7 @@ import {
   TRACKING_NUMBER_MAX_LENGTH,
 } from '@giggatek/domain';
 import type { JsonSchema } from '../validation.js';
-import { pageQuery } from './common.js';
+import { errorEnvelope, pageQuery } from './common.js';
 
 const id: JsonSchema = { type: 'integer', minimum: 1 };
 const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
@@ -90,7 +90,8 @@ export const staffOrderUpdateBody: JsonSchema = {
   },
 };
 
-const addressSnapshot: JsonSchema = {
+/** An address as an order or a rental copies it. */
+export const addressSnapshot: JsonSchema = {
   type: 'object',
   required: ['recipient_name', 'line1', 'line2', 'city', 'state', 'postal_code', 'country', 'phone'],
   properties: {
@@ -181,11 +182,12 @@ export const payment: JsonSchema = {
   },
 };
 
-const statusChange: JsonSchema = {
+/** One row of an order's or a rental's status history. */
+export const statusChange: JsonSchema = {
   type: 'object',
   required: ['from', 'to', 'actor', 'note', 'created_at'],
   properties: {
-    from: { type: ['string', 'null'], description: 'Null for the creation of the order.' },
+    from: { type: ['string', 'null'], description: 'Null for the creation of the order (or rental).' },
     to: { type: 'string' },
     actor: { type: 'string', description: "'customer', 'manager', 'admin' or 'system:<job>'." },
     note: { type: ['string', 'null'] },
@@ -200,5 +202,26 @@ export const orderDetail: JsonSchema = {
     ...(order.properties as Record<string, JsonSchema>),
     payments: { type: 'array', items: payment },
     status_history: { type: 'array', items: statusChange },
+  },
+};
+
+/** 409 insufficient_stock adds one entry per short product. */
+export const insufficientStock: JsonSchema = {
+  ...errorEnvelope,
+  properties: {
+    ...(errorEnvelope.properties as Record<string, JsonSchema>),
+    shortages: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['product_id', 'product_name', 'requested', 'available'],
+        properties: {
+          product_id: { type: 'integer' },
+          product_name: { type: 'string' },
+          requested: { type: 'integer' },
+          available: { type: 'integer' },
+        },
+      },
+    },
   },
 };

@@ -59,9 +59,10 @@ export const updateProductBody: JsonSchema = { type: 'object', properties: writa
 
 const rentalQuote: JsonSchema = {
   type: 'object',
-  required: ['term_months', 'monthly_rate', 'total_amount', 'currency'],
+  required: ['total_months', 'term_months', 'monthly_rate', 'total_amount', 'currency'],
   properties: {
-    term_months: { type: 'integer' },
+    total_months: { type: 'integer', description: 'The term, as POST /api/rentals takes it.' },
+    term_months: { type: 'integer', description: 'Alias of total_months.' },
     monthly_rate: { type: 'integer' },
     total_amount: { type: 'integer' },
     currency: { type: 'string' },

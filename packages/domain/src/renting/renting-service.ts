@@ -23,7 +23,12 @@ import type { BuyoutQuote } from './rental-buyout.js';
 import { chargeRental } from './rental-charges.js';
 import { policyLimitProblems, type RentalPolicy } from './rental-policy.js';
 import { quoteTerm, rentalQuotes, type RentalQuote } from './rental-quote.js';
-import { validateRentalFilter } from './rental-rules.js';
+import {
+  validatePaymentMethodId,
+  validateRentalFilter,
+  validateRentalNote,
+  validateSignature,
+} from './rental-rules.js';
 import { installmentDueDate, lateFeeFor } from './rental-schedule.js';
 import { assertRentalTransition } from './rental-status.js';
 import type { RentalDetail, RentalRecord, RentalStatus } from './rental.js';
@@ -157,6 +162,7 @@ export class RentingService implements RentingUseCases {
   }
 
   async signContract(actor: Actor, id: Id, input: { signature: string; ip: string | null }): Promise<RentalView> {
+    const signature = validateSignature(input.signature);
     await this.deps.unitOfWork.run(async () => {
       const rental = this.ownedBy(actor, await this.deps.rentals.lockDetail(id));
       if (rental.status !== 'pending') {
@@ -178,7 +184,7 @@ export class RentingService implements RentingUseCases {
           endDate: installmentDueDate(startDate, rental.totalMonths),
           nextDueDate: startDate,
           contractSignedAt: now,
-          signature: input.signature,
+          signature,
           signatureIp: input.ip,
         },
       });
@@ -187,6 +193,7 @@ export class RentingService implements RentingUseCases {
   }
 
   async makePayment(actor: Actor, id: Id, input: { paymentMethodId: string }): Promise<RentalPaymentResult> {
+    const paymentMethodId = validatePaymentMethodId(input.paymentMethodId);
     return this.deps.unitOfWork.run(async () => {
       const rental = this.ownedBy(actor, await this.deps.rentals.lockDetail(id));
       this.requireStatus(rental, 'active', 'only an active rental takes payments');
@@ -202,7 +209,7 @@ export class RentingService implements RentingUseCases {
           installmentNo: next.installmentNo,
           amount: addCents(next.amount, next.lateFee),
           lateFee: next.lateFee,
-          paymentMethodId: input.paymentMethodId,
+          paymentMethodId,
           progress: {
             installmentsPaid: paidAfter,
             nextDueDate: paidAfter < rental.totalMonths ? installmentDueDate(rental.startDate!, paidAfter + 1) : null,
@@ -225,6 +232,7 @@ export class RentingService implements RentingUseCases {
     id: Id,
     input: { paymentMethodId: string; amount: number },
   ): Promise<RentalPaymentResult> {
+    const paymentMethodId = validatePaymentMethodId(input.paymentMethodId);
     return this.deps.unitOfWork.run(async () => {
       const rental = this.ownedBy(actor, await this.deps.rentals.lockDetail(id));
       const now = this.deps.clock.now();
@@ -245,7 +253,7 @@ export class RentingService implements RentingUseCases {
           installmentNo: null,
           amount: quote.amount,
           lateFee: quote.lateFees,
-          paymentMethodId: input.paymentMethodId,
+          paymentMethodId,
           progress: { installmentsPaid: rental.installmentsPaid, nextDueDate: null },
         },
         now,
@@ -256,6 +264,7 @@ export class RentingService implements RentingUseCases {
   }
 
   async cancelRental(actor: Actor, id: Id, note: string | null = null): Promise<RentalView> {
+    const text = validateRentalNote(note);
     await this.deps.unitOfWork.run(async () => {
       const rental = this.visibleTo(actor, await this.deps.rentals.lockDetail(id));
       assertRentalTransition(rental.status, 'cancelled', changeActorOf(actor));
@@ -263,7 +272,7 @@ export class RentingService implements RentingUseCases {
         from: rental.status,
         to: 'cancelled',
         actor: changeActorOf(actor),
-        note,
+        note: text,
         now: this.deps.clock.now(),
         restock: true,
       });
@@ -272,6 +281,7 @@ export class RentingService implements RentingUseCases {
   }
 
   async returnRental(actor: Actor, id: Id, note: string | null = null): Promise<RentalView> {
+    const text = validateRentalNote(note);
     await this.deps.unitOfWork.run(async () => {
       const rental = this.visibleTo(actor, await this.deps.rentals.lockDetail(id));
       assertRentalTransition(rental.status, 'returned', changeActorOf(actor));
@@ -280,7 +290,7 @@ export class RentingService implements RentingUseCases {
         from: rental.status,
         to: 'returned',
         actor: changeActorOf(actor),
-        note,
+        note: text,
         now,
         facts: { returnedAt: now, nextDueDate: null },
       });
@@ -318,7 +328,12 @@ export class RentingService implements RentingUseCases {
 
   async updateRental(actor: Actor, id: Id, update: StaffRentalUpdate): Promise<RentalView> {
     assertCan(actor, 'rentals:manage');
-    await this.deps.unitOfWork.run(() => this.staff.apply(actor, id, update));
+    const checked: StaffRentalUpdate = {
+      ...update,
+      ...(update.note !== undefined && { note: validateRentalNote(update.note) }),
+      ...(update.paymentMethodId !== undefined && { paymentMethodId: validatePaymentMethodId(update.paymentMethodId) }),
+    };
+    await this.deps.unitOfWork.run(() => this.staff.apply(actor, id, checked));
     return this.view(id);
   }
 
