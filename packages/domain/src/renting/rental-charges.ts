@@ -1,8 +1,10 @@
 import type { NewPaymentEntry, PaymentEntry, PaymentKind } from '../payments/payment.js';
 import type { ChargeOutcome, PaymentGateway } from '../payments/payment-gateway.js';
-import { RecordedRefusal } from '../shared/errors.js';
+import { DomainError, RecordedRefusal } from '../shared/errors.js';
 import { formatMoney } from '../shared/money-format.js';
-import type { Cents } from '../shared/money.js';
+import { addCents, type Cents } from '../shared/money.js';
+import type { Installment } from './rental-account.js';
+import { installmentDueDate } from './rental-schedule.js';
 import type { RentalProgress, RentalRepository } from './ports.js';
 import type { RentalRecord } from './rental.js';
 
@@ -15,6 +17,31 @@ export interface RentalCharge {
   paymentMethodId: string;
   /** How the rental moves on when the charge succeeds. */
   progress: RentalProgress;
+}
+
+/**
+ * The charge that pays one installment with its late fee, and moves the rental on to the
+ * next due date (none after the last).
+ */
+export function installmentCharge(
+  rental: RentalRecord,
+  installment: Pick<Installment, 'installmentNo' | 'amount' | 'lateFee'>,
+  paymentMethodId: string,
+): RentalCharge {
+  const start = rental.startDate;
+  if (start === null) throw new DomainError('invalid_transition', 'an unsigned rental has no installments to pay');
+  const paidAfter = installment.installmentNo;
+  return {
+    kind: 'installment',
+    installmentNo: installment.installmentNo,
+    amount: addCents(installment.amount, installment.lateFee),
+    lateFee: installment.lateFee,
+    paymentMethodId,
+    progress: {
+      installmentsPaid: paidAfter,
+      nextDueDate: paidAfter < rental.totalMonths ? installmentDueDate(start, paidAfter + 1) : null,
+    },
+  };
 }
 
 /**
@@ -43,6 +70,19 @@ export async function chargeRental(
   charge: RentalCharge,
   now: Date,
 ): Promise<PaymentEntry> {
+  refuseWhileAuthenticationPending(rental, charge);
+  // Nothing to charge (a buyout fully covered by what was paid within the same-as-cash
+  // period): the ledger still records how the rental ended, and no gateway is asked for 0.
+  if (charge.amount === 0) {
+    const free = await deps.rentals.recordPayment(
+      rental.id,
+      { ...ledgerEntry(rental, charge), status: 'succeeded', gateway: 'none', gatewayRef: null },
+      charge.progress,
+      now,
+    );
+    rental.payments.push(free);
+    return free;
+  }
   const outcome = await deps.gateway.chargeOffSession({
     amount: charge.amount,
     currency: 'usd',
@@ -59,14 +99,7 @@ export async function chargeRental(
     },
   });
   const entry: NewPaymentEntry = {
-    userId: rental.userId,
-    orderId: null,
-    rentalId: rental.id,
-    installmentNo: charge.installmentNo,
-    kind: charge.kind,
-    amount: charge.amount,
-    lateFee: charge.lateFee,
-    currency: 'usd',
+    ...ledgerEntry(rental, charge),
     status: outcome.status === 'succeeded' ? 'succeeded' : outcome.status === 'declined' ? 'failed' : 'pending',
     gateway: deps.gateway.name,
     gatewayRef: outcome.gatewayRef,
@@ -80,6 +113,41 @@ export async function chargeRental(
   rental.payments.push(payment);
   if (outcome.status !== 'succeeded') throw refusalOf(outcome, charge.amount, payment);
   return payment;
+}
+
+function ledgerEntry(
+  rental: RentalRecord,
+  charge: RentalCharge,
+): Omit<NewPaymentEntry, 'status' | 'gateway' | 'gatewayRef'> {
+  return {
+    userId: rental.userId,
+    orderId: null,
+    rentalId: rental.id,
+    installmentNo: charge.installmentNo,
+    kind: charge.kind,
+    amount: charge.amount,
+    lateFee: charge.lateFee,
+    currency: 'usd',
+  };
+}
+
+/**
+ * An earlier attempt that waits for the customer to authenticate it (3-D Secure) may still
+ * succeed: charging again could take the installment twice. It stays due (late fees run as
+ * usual) until that payment is finished or fails.
+ */
+function refuseWhileAuthenticationPending(rental: RentalRecord, charge: RentalCharge): void {
+  const pending = rental.payments.find(
+    (p) => p.status === 'pending' && p.kind === charge.kind && p.installmentNo === charge.installmentNo,
+  );
+  if (!pending) return;
+  const what = charge.kind === 'installment' ? `installment ${charge.installmentNo}` : 'the early purchase';
+  throw new DomainError(
+    'conflict',
+    `a payment of ${what} is waiting for the customer to authenticate it; finish that payment (or wait until it fails) before trying again`,
+    undefined,
+    { paymentId: pending.id, paymentIntentId: pending.gatewayRef },
+  );
 }
 
 function refusalOf(

@@ -4,12 +4,11 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import { formatMoney } from '../shared/money-format.js';
-import { addCents } from '../shared/money.js';
 import type { Actor } from '../identity/user.js';
 import type { RentalRepository } from './ports.js';
 import { dayOf, rentalAccount } from './rental-account.js';
-import { chargeRental } from './rental-charges.js';
-import { defaultableFrom, installmentDueDate } from './rental-schedule.js';
+import { chargeRental, installmentCharge } from './rental-charges.js';
+import { defaultableFrom } from './rental-schedule.js';
 import { assertRentalTransition } from './rental-status.js';
 import type { RentalDetail, RentalStatus } from './rental.js';
 
@@ -128,23 +127,7 @@ export class RentalStaffActions {
       (i) => (i.status === 'due' || i.status === 'late') && !i.dueDate.isAfter(today),
     );
     for (const installment of overdue) {
-      const paidAfter = installment.installmentNo;
-      await chargeRental(
-        this.deps,
-        rental,
-        {
-          kind: 'installment',
-          installmentNo: installment.installmentNo,
-          amount: addCents(installment.amount, installment.lateFee),
-          lateFee: installment.lateFee,
-          paymentMethodId,
-          progress: {
-            installmentsPaid: paidAfter,
-            nextDueDate: paidAfter < rental.totalMonths ? installmentDueDate(rental.startDate!, paidAfter + 1) : null,
-          },
-        },
-        now,
-      );
+      await chargeRental(this.deps, rental, installmentCharge(rental, installment, paymentMethodId), now);
     }
   }
 

@@ -14,13 +14,13 @@ import { DomainError, notFound, ValidationError } from '../shared/errors.js';
 import type { Id } from '../shared/ids.js';
 import type { LocalDate } from '../shared/local-date.js';
 import { formatMoney } from '../shared/money-format.js';
-import { addCents, cents } from '../shared/money.js';
+import { cents } from '../shared/money.js';
 import type { Page } from '../shared/page.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { AdminRentalFilter, NewRental, RentalListFilter, RentalRepository } from './ports.js';
 import { dayOf, rentalAccount, type RentalAccount } from './rental-account.js';
 import type { BuyoutQuote } from './rental-buyout.js';
-import { chargeRental } from './rental-charges.js';
+import { chargeRental, installmentCharge } from './rental-charges.js';
 import { policyLimitProblems, type RentalPolicy } from './rental-policy.js';
 import { quoteTerm, rentalQuotes, type RentalQuote } from './rental-quote.js';
 import {
@@ -200,24 +200,9 @@ export class RentingService implements RentingUseCases {
       const now = this.deps.clock.now();
       const next = rentalAccount(rental, rental.payments, dayOf(now)).nextInstallment;
       if (!next) throw new DomainError('conflict', 'every installment of this rental is paid');
-      const paidAfter = next.installmentNo;
-      const payment = await chargeRental(
-        this.deps,
-        rental,
-        {
-          kind: 'installment',
-          installmentNo: next.installmentNo,
-          amount: addCents(next.amount, next.lateFee),
-          lateFee: next.lateFee,
-          paymentMethodId,
-          progress: {
-            installmentsPaid: paidAfter,
-            nextDueDate: paidAfter < rental.totalMonths ? installmentDueDate(rental.startDate!, paidAfter + 1) : null,
-          },
-        },
-        now,
-      );
-      if (paidAfter === rental.totalMonths) await this.complete(rental, actor, now, 'the last installment was paid');
+      const payment = await chargeRental(this.deps, rental, installmentCharge(rental, next, paymentMethodId), now);
+      if (next.installmentNo === rental.totalMonths)
+        await this.complete(rental, actor, now, 'the last installment was paid');
       return { payment, view: await this.view(id) };
     });
   }

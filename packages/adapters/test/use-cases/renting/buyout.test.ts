@@ -73,6 +73,30 @@ describe('buyoutAmount and processBuyout', () => {
     });
   });
 
+  it('completes a buyout of $0 (paid ahead within same-as-cash) without asking the gateway, recording it', async () => {
+    const h = rentingHarness();
+    const { actor, rental } = await h.activeRental(12);
+    // 11 × 11 500 = 126 500 ≥ P on day one: what is left of the cash price is nothing.
+    for (let paid = 0; paid < 11; paid += 1) {
+      await h.service.makePayment(actor, rental.id, { paymentMethodId: PAY });
+    }
+    expect(await h.service.buyoutAmount(actor, rental.id)).toMatchObject({ amount: 0, base: 0, sameAsCash: true });
+    const charges = h.gateway.charges.length;
+
+    const { payment, view } = await h.service.processBuyout(actor, rental.id, { paymentMethodId: PAY, amount: 0 });
+    expect(payment).toMatchObject({
+      kind: 'buyout',
+      amount: 0,
+      status: 'succeeded',
+      gateway: 'none',
+      gatewayRef: null,
+    });
+    expect(h.gateway.charges).toHaveLength(charges);
+    expect(view.rental.status).toBe('completed');
+    expect(view.rental.ownershipTransferredAt).toEqual(h.clock.now());
+    expect(view.account).toMatchObject({ remainingBalance: 0, remainingPayments: 0, boughtOut: true });
+  });
+
   it('keeps the rental active after a declined buyout, with its failed row', async () => {
     const h = rentingHarness();
     const { actor, rental } = await h.activeRental(12);

@@ -114,6 +114,23 @@ describe('makePayment', () => {
     expect(account).toMatchObject({ paymentsMade: 0, remainingBalance: 138_000 });
   });
 
+  it('refuses a second charge of an installment whose payment awaits authentication, charging nothing', async () => {
+    const h = rentingHarness();
+    const { actor, rental } = await h.activeRental(12);
+    const pending = await rejectionOf(h.service.makePayment(actor, rental.id, { paymentMethodId: AUTHENTICATE }));
+    const charges = h.gateway.charges.length;
+
+    const again = await rejectionOf(h.service.makePayment(actor, rental.id, { paymentMethodId: PAY }));
+    expect(again).toMatchObject({
+      code: 'conflict',
+      meta: { paymentId: pending.meta?.paymentId, paymentIntentId: pending.meta?.paymentIntentId },
+    });
+    expect(again.message).toMatch(/installment 1 is waiting for the customer to authenticate/);
+    expect(h.gateway.charges).toHaveLength(charges);
+    const { rental: after } = await h.service.getRental(actor, rental.id);
+    expect(after.payments.map((p) => p.status)).toEqual(['pending']);
+  });
+
   it('completes the rental with the last installment and transfers ownership', async () => {
     const h = rentingHarness();
     const { actor, rental } = await h.activeRental(3);
