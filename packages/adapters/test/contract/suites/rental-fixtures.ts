@@ -25,7 +25,9 @@ export interface RentalFixture {
 
 export type MakeRentalFixture = () => Promise<RentalFixture>;
 
-export const staff: (userId: Id) => ChangeActor = (userId) => ({ kind: 'user', userId, role: 'manager' });
+export function staff(userId: Id): ChangeActor {
+  return { kind: 'user', userId, role: 'manager' };
+}
 
 /** A pending rental of one unit of `product` with the default policy's figures for `totalMonths`. */
 export function newRental(
