@@ -320,8 +320,8 @@ export async function disposeContainer(container: Container): Promise<void> {
 /**
  * Stripe when STRIPE_SECRET_KEY is set, else the embedded offline gateway. The offline one
  * signs and verifies webhooks like Stripe: with STRIPE_WEBHOOK_SECRET when set, else the
- * fixed development secret OFFLINE_WEBHOOK_SECRET (no money moves offline, so a published
- * secret guards nothing of value).
+ * fixed development secret OFFLINE_WEBHOOK_SECRET: offline, a `pm_test_*` id pays anyway,
+ * so a published secret opens nothing more.
  */
 function paymentGatewayFor(config: AppConfig, clock: Clock): PaymentGateway {
   if (config.stripeSecretKey) {
