@@ -37,7 +37,8 @@ import { InProcessBackgroundTasks } from './background/in-process-background-tas
 import type { AppConfig } from './config/index.js';
 import { FileMailer } from './mail/file-mailer.js';
 import { SmtpMailer } from './mail/smtp-mailer.js';
-import { OfflinePaymentGateway } from './stripe/offline-payment-gateway.js';
+import { OFFLINE_WEBHOOK_SECRET, OfflinePaymentGateway } from './stripe/offline-payment-gateway.js';
+import { StripePaymentGateway } from './stripe/stripe-payment-gateway.js';
 import { EmailTemplates } from './mail/email-templates.js';
 import { TemplateNotifier } from './mail/template-notifier.js';
 import { createRateLimiters, type RateLimiters } from './rate-limit/rate-limit-policy.js';
@@ -133,7 +134,8 @@ export interface ContainerOverrides {
 /**
  * The one place that decides which adapter serves which port: SQLite or MySQL from
  * DATABASE_URL (or memory with `storage: 'memory'`), Redis-backed rate limits when
- * REDIS_URL is set, SMTP when SMTP_URL is set (else .eml files). Everything is a singleton
+ * REDIS_URL is set, SMTP when SMTP_URL is set (else .eml files), Stripe when
+ * STRIPE_SECRET_KEY is set (else the offline gateway). Everything is a singleton
  * for the life of the process.
  */
 export function createContainer(config: AppConfig, overrides: ContainerOverrides = {}): Container {
@@ -210,8 +212,7 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
     TOKENS.BackgroundTasks,
     new InProcessBackgroundTasks({ onError: overrides.onBackgroundError ?? writeBackgroundErrorToStderr }),
   );
-  // The payments issue adds Stripe (STRIPE_SECRET_KEY); until then the embedded offline gateway.
-  bindFactory(c, TOKENS.PaymentGateway, () => new OfflinePaymentGateway(), []);
+  bindFactory(c, TOKENS.PaymentGateway, (clock: Clock) => paymentGatewayFor(config, clock), [TOKENS.Clock]);
 
   bindFactory(
     c,
@@ -309,6 +310,23 @@ export async function disposeContainer(container: Container): Promise<void> {
   const redis = resolve(container, TOKENS.Redis);
   if (redis) redis.disconnect();
   await resolve(container, TOKENS.Storage).close();
+}
+
+/**
+ * Stripe when STRIPE_SECRET_KEY is set, else the embedded offline gateway. The offline one
+ * signs and verifies webhooks like Stripe: with STRIPE_WEBHOOK_SECRET when set, else the
+ * fixed development secret OFFLINE_WEBHOOK_SECRET: offline, a `pm_test_*` id pays anyway,
+ * so a published secret opens nothing more.
+ */
+function paymentGatewayFor(config: AppConfig, clock: Clock): PaymentGateway {
+  if (config.stripeSecretKey) {
+    return new StripePaymentGateway({
+      secretKey: config.stripeSecretKey,
+      webhookSecret: config.stripeWebhookSecret,
+      clock,
+    });
+  }
+  return new OfflinePaymentGateway({ webhookSecret: config.stripeWebhookSecret ?? OFFLINE_WEBHOOK_SECRET, clock });
 }
 
 function writeBackgroundErrorToStderr(task: string, error: unknown): void {

@@ -6,6 +6,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_money: 400,
   invalid_credentials: 401,
   invalid_token: 401,
+  // A webhook whose signature is missing, wrong or stale (SPEC §6: 400).
+  invalid_signature: 400,
   forbidden: 403,
   not_found: 404,
   already_exists: 409,

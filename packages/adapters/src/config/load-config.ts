@@ -20,6 +20,7 @@ export function loadConfig(env: Env): AppConfig {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', NODE_ENVS, 'development');
   const port = integer(env, 'PORT', 5000, 1, 65535);
   const shopUrl = publicUrl(env, port);
+  const stripeSecretKey = optionalText(env, 'STRIPE_SECRET_KEY');
 
   return {
     nodeEnv,
@@ -33,8 +34,8 @@ export function loadConfig(env: Env): AppConfig {
     resetUrl: linkTemplate(env, 'RESET_URL', `${shopUrl}/account/reset-password?token={token}`),
     verifyUrl: linkTemplate(env, 'VERIFY_URL', `${shopUrl}/account/verify-email?token={token}`),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
-    stripeSecretKey: optionalText(env, 'STRIPE_SECRET_KEY'),
-    stripeWebhookSecret: optionalText(env, 'STRIPE_WEBHOOK_SECRET'),
+    stripeSecretKey,
+    stripeWebhookSecret: stripeWebhookSecret(env, nodeEnv, stripeSecretKey, warnings),
     smtpUrl: optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM', 'GigGatek <no-reply@giggatek.local>'),
     mailDir: text(env, 'MAIL_DIR', 'var/mail'),
@@ -153,6 +154,21 @@ function jwtSecret(env: Env, nodeEnv: NodeEnv, warnings: string[]): string {
   }
   warnings.push('JWT_SECRET is not set: using the built-in development secret; never do this in production');
   return DEV_JWT_SECRET;
+}
+
+/** Stripe's webhooks can only be verified with the endpoint's signing secret (whsec_…). */
+function stripeWebhookSecret(env: Env, nodeEnv: NodeEnv, secretKey: string | null, warnings: string[]): string | null {
+  const secret = optionalText(env, 'STRIPE_WEBHOOK_SECRET');
+  if (secret !== null || secretKey === null) return secret;
+  if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'STRIPE_WEBHOOK_SECRET',
+      'is required when STRIPE_SECRET_KEY is set and NODE_ENV=production (the webhook endpoint signing secret, whsec_…)',
+      undefined,
+    );
+  }
+  warnings.push('STRIPE_WEBHOOK_SECRET is not set: every Stripe webhook will be refused');
+  return null;
 }
 
 function publicUrl(env: Env, port: number): string {

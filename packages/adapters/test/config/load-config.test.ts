@@ -176,6 +176,29 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('STRIPE_WEBHOOK_SECRET', () => {
+    it('is required in production once STRIPE_SECRET_KEY is set, and the key is never echoed', () => {
+      const env = { NODE_ENV: 'production', JWT_SECRET: SECRET, STRIPE_SECRET_KEY: 'sk_live_private' };
+      expectRejected(env, 'STRIPE_WEBHOOK_SECRET', /required when STRIPE_SECRET_KEY is set and NODE_ENV=production/);
+      expect(errorFor(env).message).not.toContain('sk_live_private');
+      expect(loadConfig({ ...env, STRIPE_WEBHOOK_SECRET: 'whsec_1' })).toMatchObject({
+        stripeSecretKey: 'sk_live_private',
+        stripeWebhookSecret: 'whsec_1',
+        warnings: [],
+      });
+    });
+    it('is not needed without Stripe (the offline gateway), and only warned about outside production', () => {
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toMatchObject({
+        stripeSecretKey: null,
+        stripeWebhookSecret: null,
+        warnings: [],
+      });
+      const config = loadConfig({ JWT_SECRET: SECRET, STRIPE_SECRET_KEY: 'sk_test_1' });
+      expect(config.stripeWebhookSecret).toBeNull();
+      expect(config.warnings).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET is not set/)]);
+    });
+  });
+
   describe('JWT_SECRET', () => {
     it('is required in production', () => {
       expectRejected({ NODE_ENV: 'production' }, 'JWT_SECRET', /required when NODE_ENV=production/);

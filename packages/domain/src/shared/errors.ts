@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_money'
   | 'invalid_credentials'
   | 'invalid_token'
+  | 'invalid_signature'
   | 'forbidden'
   | 'not_found'
   | 'already_exists'

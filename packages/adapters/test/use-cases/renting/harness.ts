@@ -13,7 +13,6 @@ import type {
   ChargeOutcome,
   Id,
   OffSessionCharge,
-  PaymentGateway,
   Product,
   ProductData,
   RentingDeps,
@@ -21,15 +20,13 @@ import type {
   StockMovement,
 } from '@giggatek/domain';
 
-/** The offline gateway, with every charge it was asked for (keys, amounts, methods). */
-export class RecordingGateway implements PaymentGateway {
-  readonly name = 'offline';
+/** The offline gateway, with every off-session charge it was asked for (keys, amounts, methods). */
+export class RecordingGateway extends OfflinePaymentGateway {
   readonly charges: OffSessionCharge[] = [];
-  private readonly offline = new OfflinePaymentGateway();
 
-  chargeOffSession(charge: OffSessionCharge): Promise<ChargeOutcome> {
+  override chargeOffSession(charge: OffSessionCharge): Promise<ChargeOutcome> {
     this.charges.push(charge);
-    return this.offline.chargeOffSession(charge);
+    return super.chargeOffSession(charge);
   }
 }
 

@@ -83,7 +83,13 @@ describe('makePayment', () => {
     // The run threw, yet its ledger row stayed.
     const { rental: after, account } = await h.service.getRental(actor, rental.id);
     expect(after.payments).toMatchObject([
-      { id: error.meta?.paymentId, installmentNo: 1, amount: RATE_12, status: 'failed', gatewayRef: null },
+      {
+        id: error.meta?.paymentId,
+        installmentNo: 1,
+        amount: RATE_12,
+        status: 'failed',
+        gatewayRef: expect.stringMatching(/^pi_offline_/),
+      },
     ]);
     expect(after).toMatchObject({ installmentsPaid: 0, status: 'active' });
     expect(after.nextDueDate?.toString()).toBe('2026-03-01');
