@@ -55,6 +55,8 @@ export * from './settings/store-settings.js';
 export { CATEGORY_MAX_LENGTH } from './settings/setting-rules.js';
 export * from './payments/payment.js';
 export * from './payments/payment-gateway.js';
+export * from './payments/ports.js';
+export * from './payments/payments-use-cases.js';
 export * from './ordering/order.js';
 export * from './ordering/pricing.js';
 export * from './ordering/ports.js';
