@@ -9,7 +9,7 @@ import type { RentalRepository } from './ports.js';
 import { dayOf, rentalAccount } from './rental-account.js';
 import { chargeRental, installmentCharge } from './rental-charges.js';
 import { defaultableFrom } from './rental-schedule.js';
-import { assertRentalTransition } from './rental-status.js';
+import { assertRentalTransition, completionChange } from './rental-status.js';
 import type { RentalDetail, RentalStatus } from './rental.js';
 
 /** What staff may change on a rental (PUT /api/admin/rentals/:id), in one transaction. */
@@ -98,8 +98,10 @@ export class RentalStaffActions {
       }
       await this.change(rental.id, { ...base, facts: { defaultedAt: now } });
     } else if (to === 'active') {
-      await this.payArrears(rental, paymentMethodId, now);
+      const paidUp = await this.payArrears(rental, paymentMethodId, now);
       await this.change(rental.id, { ...base, facts: { defaultedAt: null } });
+      // The arrears were the last installments: nothing is left, so ownership passes.
+      if (paidUp) await this.change(rental.id, completionChange(who, now, 'the last installment was paid'));
     } else if (to === 'returned') {
       await this.change(rental.id, { ...base, facts: { returnedAt: now, nextDueDate: null } });
     } else {
@@ -111,10 +113,10 @@ export class RentalStaffActions {
    * Reinstating needs the arrears (installments due by today, with their late fees) paid:
    * each is charged to the customer's saved method, oldest first, its own ledger row.
    */
-  private async payArrears(rental: RentalDetail, paymentMethodId: string | undefined, now: Date): Promise<void> {
+  private async payArrears(rental: RentalDetail, paymentMethodId: string | undefined, now: Date): Promise<boolean> {
     const today = dayOf(now);
     const account = rentalAccount(rental, rental.payments, today);
-    if (account.arrears === 0) return;
+    if (account.arrears === 0) return false;
     if (!paymentMethodId) {
       throw new DomainError(
         'conflict',
@@ -129,6 +131,7 @@ export class RentalStaffActions {
     for (const installment of overdue) {
       await chargeRental(this.deps, rental, installmentCharge(rental, installment, paymentMethodId), now);
     }
+    return overdue.at(-1)?.installmentNo === rental.totalMonths;
   }
 
   private async change(id: Id, change: Parameters<RentalRepository['changeStatus']>[1]): Promise<void> {

@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/errors.js';
 import { actorKindOf, type ActorKind } from '../ordering/order-status.js';
 import type { ChangeActor } from '../ordering/order.js';
+import type { RentalStatusChangeRequest } from './ports.js';
 import type { RentalStatus } from './rental.js';
 
 export interface RentalTransition {
@@ -42,4 +43,19 @@ export function assertRentalTransition(from: RentalStatus, to: RentalStatus, act
     );
   }
   throw new DomainError('invalid_transition', `cannot change a rental from ${from} to ${to}`);
+}
+
+/**
+ * The change that completes an active rental: every installment paid or the early purchase
+ * option used (SPEC §5); ownership passes now.
+ */
+export function completionChange(actor: ChangeActor, now: Date, note: string): RentalStatusChangeRequest {
+  return {
+    from: 'active',
+    to: 'completed',
+    actor,
+    note,
+    now,
+    facts: { ownershipTransferredAt: now, nextDueDate: null },
+  };
 }

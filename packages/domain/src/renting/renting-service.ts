@@ -30,7 +30,7 @@ import {
   validateSignature,
 } from './rental-rules.js';
 import { installmentDueDate, lateFeeFor } from './rental-schedule.js';
-import { assertRentalTransition } from './rental-status.js';
+import { assertRentalTransition, completionChange } from './rental-status.js';
 import type { RentalDetail, RentalRecord, RentalStatus } from './rental.js';
 import { RentalStaffActions, type StaffRentalUpdate } from './rental-staff-actions.js';
 
@@ -338,14 +338,7 @@ export class RentingService implements RentingUseCases {
   }
 
   private async complete(rental: RentalRecord, actor: Actor, now: Date, note: string): Promise<void> {
-    await this.change(rental.id, {
-      from: 'active',
-      to: 'completed',
-      actor: changeActorOf(actor),
-      note,
-      now,
-      facts: { ownershipTransferredAt: now, nextDueDate: null },
-    });
+    await this.change(rental.id, completionChange(changeActorOf(actor), now, note));
   }
 
   /** A conditional change under the rental's lock: a miss means the store disagrees with what we read. */

@@ -121,6 +121,31 @@ describe('updateRental (staff)', () => {
     ]);
   });
 
+  it('completes the rental when the arrears it charges on reinstating are its last installments', async () => {
+    const h = rentingHarness();
+    const manager = (await h.person('manager')).actor;
+    const { rental } = await h.activeRental(3);
+    // Signed 2026-03-01: installments due 03-01, 04-01 and 05-01, none paid by 06-15.
+    h.clock.set('2026-06-15T12:00:00.000Z');
+    await h.service.updateRental(manager, rental.id, { status: 'defaulted' });
+
+    const { rental: after, account } = await h.service.updateRental(manager, rental.id, {
+      status: 'active',
+      paymentMethodId: PAY,
+    });
+    expect(after.payments.map((p) => [p.installmentNo, p.status])).toEqual([
+      [1, 'succeeded'],
+      [2, 'succeeded'],
+      [3, 'succeeded'],
+    ]);
+    expect(after).toMatchObject({ status: 'completed', ownershipTransferredAt: h.clock.now(), nextDueDate: null });
+    expect(account).toMatchObject({ remainingBalance: 0, remainingPayments: 0, arrears: 0 });
+    expect(after.statusHistory.slice(-2).map((c) => [c.fromStatus, c.toStatus])).toEqual([
+      ['defaulted', 'active'],
+      ['active', 'completed'],
+    ]);
+  });
+
   it('stays defaulted when the arrears are declined, keeping the failed row', async () => {
     const { h, manager, rental } = await withManager();
     h.clock.set('2026-04-01T12:00:00.000Z');
