@@ -111,14 +111,14 @@ export class PaymentsService implements PaymentsUseCases {
     return intent;
   }
 
-  history(actor: Actor, request: PageRequest): Promise<Page<PaymentEntry>> {
+  async history(actor: Actor, request: PageRequest): Promise<Page<PaymentEntry>> {
     const problems = new Problems();
     pageProblems(request, problems);
     problems.throwIfAny();
     return this.deps.ledger.listForUser(actor.userId, request);
   }
 
-  handleWebhook(rawBody: Uint8Array | string, signatureHeader: string | undefined): Promise<EventOutcome> {
+  async handleWebhook(rawBody: Uint8Array | string, signatureHeader: string | undefined): Promise<EventOutcome> {
     // A bad signature throws DomainError('invalid_signature') (400) before anything is read.
     const event = this.deps.gateway.parseWebhook(rawBody, signatureHeader);
     return this.applyEvent(event);
