@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FixedClock } from '@giggatek/domain';
+import { FixedClock, PaymentsService } from '@giggatek/domain';
 import { loadConfig } from '../../src/config/index.js';
 import { createContainer, disposeContainer, resolve, TOKENS } from '../../src/container.js';
 // Through the subpath export (vitest maps it to the source, as it maps the main entry).
@@ -24,6 +24,19 @@ describe('the memory container', () => {
     const storage = resolve(container, TOKENS.Storage);
     await storage.migrate();
     expect(await storage.check()).toBe(true);
+  });
+
+  it('serves the payment use cases over the storage’s one ledger, and the ledger rolls back with the unit of work', async () => {
+    expect(resolve(container, TOKENS.PaymentsUseCases)).toBeInstanceOf(PaymentsService);
+    const storage = resolve(container, TOKENS.Storage);
+    expect(resolve(container, TOKENS.PaymentLedger)).toBe(storage.payments);
+    const event = { id: 'evt_container', type: 'charge.refunded', createdAt: new Date('2026-01-15T12:00:00Z') };
+    const failed = storage.unitOfWork.run(async () => {
+      await storage.payments.recordEvent(event, event.createdAt);
+      throw new Error('the effect failed');
+    });
+    await expect(failed).rejects.toThrow('the effect failed');
+    expect(await storage.payments.recordEvent(event, event.createdAt)).toBe(true);
   });
 
   it('one unit of work covers every repository: a failed run leaves the user and the address unwritten', async () => {

@@ -9,7 +9,8 @@ import type { RentalRepository } from './ports.js';
 import { dayOf, rentalAccount } from './rental-account.js';
 import { chargeRental, installmentCharge } from './rental-charges.js';
 import { defaultableFrom } from './rental-schedule.js';
-import { assertRentalTransition, completionChange } from './rental-status.js';
+import { assertRentalTransition } from './rental-status.js';
+import { completeRental } from './rental-completion.js';
 import type { RentalDetail, RentalStatus } from './rental.js';
 
 /** What staff may change on a rental (PUT /api/admin/rentals/:id), in one transaction. */
@@ -101,7 +102,7 @@ export class RentalStaffActions {
       const paidUp = await this.payArrears(rental, paymentMethodId, now);
       await this.change(rental.id, { ...base, facts: { defaultedAt: null } });
       // The arrears were the last installments: nothing is left, so ownership passes.
-      if (paidUp) await this.change(rental.id, completionChange(who, now, 'the last installment was paid'));
+      if (paidUp) await completeRental(this.deps.rentals, rental.id, who, now, 'the last installment was paid');
     } else if (to === 'returned') {
       await this.change(rental.id, { ...base, facts: { returnedAt: now, nextDueDate: null } });
     } else {

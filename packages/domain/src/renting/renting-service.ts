@@ -21,6 +21,7 @@ import type { AdminRentalFilter, NewRental, RentalListFilter, RentalRepository }
 import { dayOf, rentalAccount, type RentalAccount } from './rental-account.js';
 import type { BuyoutQuote } from './rental-buyout.js';
 import { chargeRental, installmentCharge } from './rental-charges.js';
+import { completeRental } from './rental-completion.js';
 import { policyLimitProblems, type RentalPolicy } from './rental-policy.js';
 import { quoteTerm, rentalQuotes, type RentalQuote } from './rental-quote.js';
 import {
@@ -30,7 +31,7 @@ import {
   validateSignature,
 } from './rental-rules.js';
 import { installmentDueDate, lateFeeFor } from './rental-schedule.js';
-import { assertRentalTransition, completionChange } from './rental-status.js';
+import { assertRentalTransition } from './rental-status.js';
 import type { RentalDetail, RentalRecord, RentalStatus } from './rental.js';
 import { RentalStaffActions, type StaffRentalUpdate } from './rental-staff-actions.js';
 
@@ -337,8 +338,8 @@ export class RentingService implements RentingUseCases {
     return quote;
   }
 
-  private async complete(rental: RentalRecord, actor: Actor, now: Date, note: string): Promise<void> {
-    await this.change(rental.id, completionChange(changeActorOf(actor), now, note));
+  private complete(rental: RentalRecord, actor: Actor, now: Date, note: string): Promise<void> {
+    return completeRental(this.deps.rentals, rental.id, changeActorOf(actor), now, note);
   }
 
   /** A conditional change under the rental's lock: a miss means the store disagrees with what we read. */
