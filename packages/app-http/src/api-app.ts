@@ -36,13 +36,13 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   const app = new Koa<ApiState>({ proxy: options.trustProxy, maxIpsCount: 1 });
   app.silent = true; // errors are logged by the error envelope, with the request id
 
-  const api = new ApiRouter(
-    async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx)),
-    [rateLimit(services.limiters.general)],
-    { store: services.idempotency, unitOfWork: services.unitOfWork, clock: services.clock },
-  );
-  api.router.prefix('/api');
-  systemRoutes(api, services);
+  const authenticate = async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx));
+  const generalLimit = [rateLimit(services.limiters.general)];
+  const idempotency = { store: services.idempotency, unitOfWork: services.unitOfWork, clock: services.clock };
+  const api = new ApiRouter(authenticate, generalLimit, idempotency);
+  // The seed's PHP paths (SPEC §6), outside /api: everything but /admin and /account reaches this app.
+  const seedPaths = new ApiRouter(authenticate, generalLimit, idempotency, '');
+  systemRoutes(api, services, [api, seedPaths]);
   authRoutes(api, services);
   addressRoutes(api, services);
   productRoutes(api, services);
@@ -62,5 +62,6 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   app.use(methodNotAllowed(api.router));
   app.use(jsonBody());
   app.use(api.router.routes());
+  app.use(seedPaths.router.routes());
   return app;
 }
