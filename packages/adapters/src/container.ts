@@ -3,6 +3,7 @@ import {
   CatalogService,
   IdentityService,
   OrderingService,
+  PaymentsService,
   RentingService,
   StoreSettings,
   systemClock,
@@ -19,6 +20,8 @@ import {
   type OrderingUseCases,
   type OrderRepository,
   type PaymentGateway,
+  type PaymentLedger,
+  type PaymentsUseCases,
   type RentalRepository,
   type RentingUseCases,
   type PasswordHasher,
@@ -82,6 +85,7 @@ export const TOKENS = {
   StoreSettings: token<StoreSettings>('StoreSettings'),
   OrderRepository: token<OrderRepository>('OrderRepository'),
   RentalRepository: token<RentalRepository>('RentalRepository'),
+  PaymentLedger: token<PaymentLedger>('PaymentLedger'),
   PaymentGateway: token<PaymentGateway>('PaymentGateway'),
   IdempotencyStore: token<IdempotencyStore>('IdempotencyStore'),
   IdempotencyKeyPurger: token<IdempotencyKeyPurger>('IdempotencyKeyPurger'),
@@ -96,6 +100,7 @@ export const TOKENS = {
   AddressUseCases: token<AddressUseCases>('AddressUseCases'),
   OrderingUseCases: token<OrderingUseCases>('OrderingUseCases'),
   RentingUseCases: token<RentingUseCases>('RentingUseCases'),
+  PaymentsUseCases: token<PaymentsUseCases>('PaymentsUseCases'),
 } as const;
 
 export function resolve<T>(container: Container, id: Token<T>): T {
@@ -185,6 +190,7 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
   fromStorage(TOKENS.SettingsRepository, (s) => s.settings);
   fromStorage(TOKENS.OrderRepository, (s) => s.orders);
   fromStorage(TOKENS.RentalRepository, (s) => s.rentals);
+  fromStorage(TOKENS.PaymentLedger, (s) => s.payments);
   fromStorage(TOKENS.IdempotencyStore, (s) => s.idempotency);
   fromStorage(TOKENS.IdempotencyKeyPurger, (s) => s.idempotencyKeys);
   fromStorage(TOKENS.UnitOfWork, (s) => s.unitOfWork);
@@ -296,6 +302,26 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
       TOKENS.AddressRepository,
       TOKENS.UserRepository,
       TOKENS.StoreSettings,
+      TOKENS.PaymentGateway,
+      TOKENS.UnitOfWork,
+      TOKENS.Clock,
+    ],
+  );
+  bindFactory(
+    c,
+    TOKENS.PaymentsUseCases,
+    (
+      ledger: PaymentLedger,
+      orders: OrderRepository,
+      rentals: RentalRepository,
+      gateway: PaymentGateway,
+      unitOfWork: UnitOfWork,
+      clock: Clock,
+    ) => new PaymentsService({ ledger, orders, rentals, gateway, unitOfWork, clock }),
+    [
+      TOKENS.PaymentLedger,
+      TOKENS.OrderRepository,
+      TOKENS.RentalRepository,
       TOKENS.PaymentGateway,
       TOKENS.UnitOfWork,
       TOKENS.Clock,

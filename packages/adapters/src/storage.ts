@@ -4,6 +4,7 @@ import type {
   IdempotencyStore,
   OneTimeTokenRepository,
   OrderRepository,
+  PaymentLedger,
   ProductRepository,
   RentalRepository,
   SessionRepository,
@@ -28,6 +29,7 @@ export interface Storage {
   settings: SettingsRepository;
   orders: OrderRepository;
   rentals: RentalRepository;
+  payments: PaymentLedger;
   idempotency: IdempotencyStore;
   idempotencyKeys: IdempotencyKeyPurger;
   unitOfWork: UnitOfWork;

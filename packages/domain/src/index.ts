@@ -68,3 +68,8 @@ export * from './ordering/stock-shortage.js';
 export * from './stock/stock-movement.js';
 export * from './stock/ports.js';
 export * from './addresses/country-codes.js';
+export * from './payments/payments-service.js';
+export * from './payments/intent-outcomes.js';
+export * from './payments/order-settlement.js';
+export * from './renting/rental-completion.js';
+export * from './renting/rental-settlement.js';

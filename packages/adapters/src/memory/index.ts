@@ -6,6 +6,7 @@ export { MemoryAddressRepository } from './memory-address-repository.js';
 export { MemoryProductRepository } from './memory-product-repository.js';
 export { MemoryNotifier } from './memory-notifier.js';
 export { MemoryOrderRepository } from './memory-order-repository.js';
+export { MemoryPaymentLedger } from './memory-payment-ledger.js';
 export { MemoryRentalRepository } from './memory-rental-repository.js';
 export { MemorySettingsRepository } from './memory-settings-repository.js';
 export { MemoryIdempotencyStore } from './memory-idempotency-store.js';

@@ -11,7 +11,6 @@ import type {
   ChangeActor,
   Id,
   NewOrder,
-  NewPaymentEntry,
   Order,
   OrderDetail,
   OrderListFilter,
@@ -24,6 +23,7 @@ import type {
   TrackingNumberChange,
   UserRepository,
 } from '@giggatek/domain';
+import type { MemoryPaymentLedger } from './memory-payment-ledger.js';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import type { MemoryStock } from './memory-stock.js';
 
@@ -35,18 +35,18 @@ import type { MemoryStock } from './memory-stock.js';
 export class MemoryOrderRepository implements OrderRepository {
   private readonly orders = new Map<Id, Order>();
   private readonly history: StatusChange[] = [];
-  private readonly payments: PaymentEntry[] = [];
   private readonly orderIds = new IdSequence();
   private readonly itemIds = new IdSequence();
   private readonly historyIds = new IdSequence();
-  private readonly paymentIds = new IdSequence();
 
   /**
    * Takes stock from `stock` (a MemoryProductRepository), whose ledger then holds each
-   * order's movements. `users` is needed only to filter by customer email.
+   * order's movements. `users` is needed only to filter by customer email. Ledger rows
+   * go to `payments`, the ledger shared with the rentals.
    */
   constructor(
     private readonly stock: MemoryStock,
+    private readonly payments: MemoryPaymentLedger,
     private readonly users?: UserRepository,
   ) {}
 
@@ -99,7 +99,7 @@ export class MemoryOrderRepository implements OrderRepository {
     return {
       ...copy(row),
       statusHistory: this.history.filter((h) => h.orderId === id).map(copy),
-      payments: this.payments.filter((p) => p.orderId === id).map(copy),
+      payments: this.payments.rowsWhere((p) => p.orderId === id),
     };
   }
 
@@ -137,7 +137,7 @@ export class MemoryOrderRepository implements OrderRepository {
     if (change.restock) {
       this.stock.putBack(restockMovements(id, row.items, change.restock, { actor: change.actor, now: change.now }));
     }
-    if (change.payment) this.addPayment(change.payment, change.now);
+    if (change.payment) this.payments.append(change.payment, change.now);
     return copy(row);
   }
 
@@ -191,15 +191,6 @@ export class MemoryOrderRepository implements OrderRepository {
       actorLabel: actorLabelOf(actor),
       note,
       createdAt: new Date(at),
-    });
-  }
-
-  private addPayment(payment: NewPaymentEntry, at: Date): void {
-    this.payments.push({
-      ...copy(payment),
-      id: this.paymentIds.next(),
-      createdAt: new Date(at),
-      updatedAt: new Date(at),
     });
   }
 }

@@ -18,6 +18,7 @@ import type {
   RentalStatusChangeRequest,
   UserRepository,
 } from '@giggatek/domain';
+import type { MemoryPaymentLedger } from './memory-payment-ledger.js';
 import { copy, IdSequence, pageOf } from './memory-store.js';
 import type { MemoryStock } from './memory-stock.js';
 
@@ -36,14 +37,16 @@ interface StoredRental extends Omit<Rental, 'startDate' | 'endDate' | 'nextDueDa
 export class MemoryRentalRepository implements RentalRepository {
   private readonly rentals = new Map<Id, StoredRental>();
   private readonly history: RentalStatusChange[] = [];
-  private readonly payments: PaymentEntry[] = [];
   private readonly rentalIds = new IdSequence();
   private readonly historyIds = new IdSequence();
-  private readonly paymentIds = new IdSequence();
 
-  /** `stock`: the MemoryProductRepository; `users` only to filter by customer email. */
+  /**
+   * `stock`: the MemoryProductRepository; `users` only to filter by customer email;
+   * `payments`: the ledger shared with the orders.
+   */
   constructor(
     private readonly stock: MemoryStock,
+    private readonly payments: MemoryPaymentLedger,
     private readonly users?: UserRepository,
   ) {}
 
@@ -155,19 +158,17 @@ export class MemoryRentalRepository implements RentalRepository {
   ): Promise<PaymentEntry> {
     const row = this.rentals.get(id);
     if (!row) throw new Error(`rental ${id} is gone`);
-    const payment: PaymentEntry = {
-      ...copy(entry),
-      id: this.paymentIds.next(),
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-    };
-    this.payments.push(payment);
-    if (progress) {
-      row.installmentsPaid = progress.installmentsPaid;
-      row.nextDueDate = progress.nextDueDate?.toString() ?? null;
-      row.updatedAt = new Date(now);
-    }
-    return copy(payment);
+    if (entry.rentalId !== id)
+      throw new Error(`a payment of rental ${String(entry.rentalId)} recorded on rental ${id}`);
+    const payment = this.payments.append(entry, now);
+    if (progress) moveOn(row, progress, now);
+    return payment;
+  }
+
+  async recordProgress(id: Id, progress: RentalProgress, now: Date): Promise<void> {
+    const row = this.rentals.get(id);
+    if (!row) throw new Error(`rental ${id} is gone`);
+    moveOn(row, progress, now);
   }
 
   async markReceived(id: Id, change: { actor: ChangeActor; note: string | null; now: Date }): Promise<boolean> {
@@ -196,7 +197,7 @@ export class MemoryRentalRepository implements RentalRepository {
   }
 
   private record(row: StoredRental): RentalRecord {
-    return { ...toRental(row), payments: this.payments.filter((p) => p.rentalId === row.id).map(copy) };
+    return { ...toRental(row), payments: this.payments.rowsWhere((p) => p.rentalId === row.id) };
   }
 
   /** Newest first, ties by id, as the SQL adapter sorts. */
@@ -237,6 +238,13 @@ function toRental(row: StoredRental): Rental {
     endDate: stored.endDate === null ? null : LocalDate.parse(stored.endDate),
     nextDueDate: stored.nextDueDate === null ? null : LocalDate.parse(stored.nextDueDate),
   };
+}
+
+/** A success's progress: the counters of the rental row. */
+function moveOn(row: StoredRental, progress: RentalProgress, now: Date): void {
+  row.installmentsPaid = progress.installmentsPaid;
+  row.nextDueDate = progress.nextDueDate?.toString() ?? null;
+  row.updatedAt = new Date(now);
 }
 
 function defined<T extends object>(value: T): Partial<T> {

@@ -2,6 +2,7 @@ import type { Storage } from '../storage.js';
 import { MemoryAddressRepository } from './memory-address-repository.js';
 import { MemoryIdempotencyStore } from './memory-idempotency-store.js';
 import { MemoryOneTimeTokenRepository } from './memory-one-time-token-repository.js';
+import { MemoryPaymentLedger } from './memory-payment-ledger.js';
 import { MemoryOrderRepository } from './memory-order-repository.js';
 import { MemoryProductRepository } from './memory-product-repository.js';
 import { MemoryRentalRepository } from './memory-rental-repository.js';
@@ -18,6 +19,8 @@ export function createMemoryStorage(): Storage {
   const users = new MemoryUserRepository();
   const products = new MemoryProductRepository();
   const idempotency = new MemoryIdempotencyStore();
+  // The one ledger of orders and rentals, as the SQL `payments` table is.
+  const payments = new MemoryPaymentLedger();
   const repositories = {
     users,
     sessions: new MemorySessionRepository(),
@@ -25,8 +28,9 @@ export function createMemoryStorage(): Storage {
     addresses: new MemoryAddressRepository(),
     products,
     settings: new MemorySettingsRepository(),
-    orders: new MemoryOrderRepository(products, users),
-    rentals: new MemoryRentalRepository(products, users),
+    orders: new MemoryOrderRepository(products, payments, users),
+    rentals: new MemoryRentalRepository(products, payments, users),
+    payments,
     idempotency,
   };
   return {

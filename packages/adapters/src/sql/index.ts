@@ -8,6 +8,7 @@ export { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-rep
 export { SqlAddressRepository } from './repositories/sql-address-repository.js';
 export { SqlProductRepository } from './repositories/sql-product-repository.js';
 export { SqlOrderRepository } from './repositories/sql-order-repository.js';
+export { SqlPaymentLedger } from './repositories/sql-payment-ledger.js';
 export { SqlRentalRepository } from './repositories/sql-rental-repository.js';
 export { SqlSettingsRepository } from './repositories/sql-settings-repository.js';
 export { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';

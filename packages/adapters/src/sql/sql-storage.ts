@@ -6,6 +6,7 @@ import { SqlAddressRepository } from './repositories/sql-address-repository.js';
 import { SqlIdempotencyPurger } from './repositories/sql-idempotency-purger.js';
 import { SqlIdempotencyStore } from './repositories/sql-idempotency-store.js';
 import { SqlOneTimeTokenRepository } from './repositories/sql-one-time-token-repository.js';
+import { SqlPaymentLedger } from './repositories/sql-payment-ledger.js';
 import { SqlOrderRepository } from './repositories/sql-order-repository.js';
 import { SqlProductRepository } from './repositories/sql-product-repository.js';
 import { SqlRentalRepository } from './repositories/sql-rental-repository.js';
@@ -25,6 +26,7 @@ export function createSqlStorage(db: Knex, databaseUrl: string): Storage {
     settings: new SqlSettingsRepository(db),
     orders: new SqlOrderRepository(db),
     rentals: new SqlRentalRepository(db),
+    payments: new SqlPaymentLedger(db),
     idempotency: new SqlIdempotencyStore(db),
     idempotencyKeys: new SqlIdempotencyPurger(db),
     unitOfWork: new SqlUnitOfWork(db),

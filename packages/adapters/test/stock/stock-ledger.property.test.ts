@@ -16,6 +16,7 @@ import {
   MemoryAddressRepository,
   MemoryNotifier,
   MemoryOrderRepository,
+  MemoryPaymentLedger,
   MemoryProductRepository,
   MemorySettingsRepository,
   MemoryUnitOfWork,
@@ -251,10 +252,12 @@ async function expectLedgerHolds(
 function memoryStore(): Promise<Store> {
   const users = new MemoryUserRepository();
   const products = new MemoryProductRepository();
+  const payments = new MemoryPaymentLedger();
   const parts = {
     users,
     products,
-    orders: new MemoryOrderRepository(products, users),
+    payments,
+    orders: new MemoryOrderRepository(products, payments, users),
     addresses: new MemoryAddressRepository(),
     settings: new MemorySettingsRepository(),
   };

@@ -6,6 +6,7 @@ import {
   SqlIdempotencyStore,
   SqlOneTimeTokenRepository,
   SqlOrderRepository,
+  SqlPaymentLedger,
   SqlProductRepository,
   SqlRentalRepository,
   SqlSessionRepository,
@@ -24,6 +25,7 @@ export function sqlRepositories(knex: Knex) {
     products: new SqlProductRepository(knex),
     orders: new SqlOrderRepository(knex),
     rentals: new SqlRentalRepository(knex),
+    payments: new SqlPaymentLedger(knex),
     settings: new SqlSettingsRepository(knex),
     idempotency: new SqlIdempotencyStore(knex),
     idempotencyPurger: new SqlIdempotencyPurger(knex),
@@ -85,6 +87,7 @@ async function insertOrderLine(knex: Knex, productId: Id): Promise<void> {
 const TABLES_CHILDREN_FIRST = [
   'stock_movements',
   'idempotency_keys',
+  'gateway_events',
   'payments',
   'rental_status_history',
   'rentals',

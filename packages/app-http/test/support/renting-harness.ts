@@ -1,5 +1,6 @@
 import {
   MemoryAddressRepository,
+  MemoryPaymentLedger,
   MemoryProductRepository,
   MemoryRentalRepository,
   MemorySettingsRepository,
@@ -16,9 +17,10 @@ export function rentingHarness(start = '2026-01-31T15:00:00.000Z') {
   const products = new MemoryProductRepository();
   const addresses = new MemoryAddressRepository();
   const settingsStore = new MemorySettingsRepository();
-  const rentals = new MemoryRentalRepository(products, users);
+  const payments = new MemoryPaymentLedger();
+  const rentals = new MemoryRentalRepository(products, payments, users);
   const settings = new StoreSettings(settingsStore);
-  const unitOfWork = new MemoryUnitOfWork([users, products, addresses, settingsStore, rentals]);
+  const unitOfWork = new MemoryUnitOfWork([users, products, addresses, settingsStore, rentals, payments]);
   const service = new RentingService({
     rentals,
     products,

@@ -85,6 +85,11 @@ export interface RentalRepository {
   /** Writes a ledger row of the rental; with `progress` (a success) the rental's counters move in the same transaction. */
   recordPayment(id: Id, entry: NewPaymentEntry, progress: RentalProgress | null, now: Date): Promise<PaymentEntry>;
   /**
+   * The counters of a success recorded later than its row (a pending 3-D Secure payment
+   * that a gateway event says succeeded): they move as recordPayment's `progress` does.
+   */
+  recordProgress(id: Id, progress: RentalProgress, now: Date): Promise<void>;
+  /**
    * A returned rental's unit is back: sets received_at and puts one unit back with a
    * `rental_back` movement, once (false when it is not returned or already received).
    */

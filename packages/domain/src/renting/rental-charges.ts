@@ -28,19 +28,23 @@ export function installmentCharge(
   installment: Pick<Installment, 'installmentNo' | 'amount' | 'lateFee'>,
   paymentMethodId: string,
 ): RentalCharge {
-  const start = rental.startDate;
-  if (start === null) throw new DomainError('invalid_transition', 'an unsigned rental has no installments to pay');
-  const paidAfter = installment.installmentNo;
   return {
     kind: 'installment',
     installmentNo: installment.installmentNo,
     amount: addCents(installment.amount, installment.lateFee),
     lateFee: installment.lateFee,
     paymentMethodId,
-    progress: {
-      installmentsPaid: paidAfter,
-      nextDueDate: paidAfter < rental.totalMonths ? installmentDueDate(start, paidAfter + 1) : null,
-    },
+    progress: progressAfterInstallment(rental, installment.installmentNo),
+  };
+}
+
+/** How a succeeded installment moves the rental on: to the next due date, none after the last. */
+export function progressAfterInstallment(rental: RentalRecord, installmentNo: number): RentalProgress {
+  const start = rental.startDate;
+  if (start === null) throw new DomainError('invalid_transition', 'an unsigned rental has no installments to pay');
+  return {
+    installmentsPaid: installmentNo,
+    nextDueDate: installmentNo < rental.totalMonths ? installmentDueDate(start, installmentNo + 1) : null,
   };
 }
 

@@ -21,6 +21,7 @@ import type { AdminRentalFilter, NewRental, RentalListFilter, RentalRepository }
 import { dayOf, rentalAccount, type RentalAccount } from './rental-account.js';
 import type { BuyoutQuote } from './rental-buyout.js';
 import { chargeRental, installmentCharge } from './rental-charges.js';
+import { completeRental } from './rental-completion.js';
 import { policyLimitProblems, type RentalPolicy } from './rental-policy.js';
 import { quoteTerm, rentalQuotes, type RentalQuote } from './rental-quote.js';
 import {
@@ -337,15 +338,8 @@ export class RentingService implements RentingUseCases {
     return quote;
   }
 
-  private async complete(rental: RentalRecord, actor: Actor, now: Date, note: string): Promise<void> {
-    await this.change(rental.id, {
-      from: 'active',
-      to: 'completed',
-      actor: changeActorOf(actor),
-      note,
-      now,
-      facts: { ownershipTransferredAt: now, nextDueDate: null },
-    });
+  private complete(rental: RentalRecord, actor: Actor, now: Date, note: string): Promise<void> {
+    return completeRental(this.deps.rentals, rental.id, changeActorOf(actor), now, note);
   }
 
   /** A conditional change under the rental's lock: a miss means the store disagrees with what we read. */

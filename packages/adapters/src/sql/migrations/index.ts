@@ -6,6 +6,7 @@ import * as housekeepingIndexes from './004-housekeeping-indexes.js';
 import * as dropOrderIdempotencyKey from './005-drop-order-idempotency-key.js';
 import * as stockMovements from './006-stock-movements.js';
 import * as rentals from './007-rentals.js';
+import * as gatewayEvents from './008-gateway-events.js';
 
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -25,4 +26,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; module: MigrationModule }
   { name: '005-drop-order-idempotency-key', module: dropOrderIdempotencyKey },
   { name: '006-stock-movements', module: stockMovements },
   { name: '007-rentals', module: rentals },
+  { name: '008-gateway-events', module: gatewayEvents },
 ];

@@ -75,14 +75,7 @@ export async function insertRentalPayment(
 ): Promise<PaymentEntry> {
   if (entry.rentalId !== id) throw new Error(`a payment of rental ${String(entry.rentalId)} recorded on rental ${id}`);
   if (progress) {
-    const moved = await trx('rentals')
-      .where({ id })
-      .update({
-        installments_paid: progress.installmentsPaid,
-        next_due_date: dateColumn(progress.nextDueDate),
-        updated_at: now,
-      });
-    if (moved !== 1) throw new Error(`rental ${id} is gone`);
+    await moveRentalOn(trx, id, progress, now);
   } else if (!(await trx('rentals').where({ id }).first('id'))) {
     throw new Error(`rental ${id} is gone`);
   }
@@ -90,6 +83,18 @@ export async function insertRentalPayment(
   const row = await trx('payments').where({ id: paymentId }).first();
   if (!row) throw new Error(`payment ${paymentId} is gone`);
   return toPaymentEntry(row);
+}
+
+/** Inside `trx`: the rental's counters after a success (installments paid, next due date). */
+export async function moveRentalOn(trx: Knex.Transaction, id: Id, progress: RentalProgress, now: Date): Promise<void> {
+  const moved = await trx('rentals')
+    .where({ id })
+    .update({
+      installments_paid: progress.installmentsPaid,
+      next_due_date: dateColumn(progress.nextDueDate),
+      updated_at: now,
+    });
+  if (moved !== 1) throw new Error(`rental ${id} is gone`);
 }
 
 /**

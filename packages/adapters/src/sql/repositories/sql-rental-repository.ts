@@ -25,6 +25,7 @@ import {
   insertNote,
   insertRentalPayment,
   insertRentalTakingStock,
+  moveRentalOn,
 } from './rental-writes.js';
 
 /**
@@ -80,6 +81,10 @@ export class SqlRentalRepository implements RentalRepository {
 
   recordPayment(id: Id, entry: NewPaymentEntry, progress: RentalProgress | null, now: Date): Promise<PaymentEntry> {
     return this.write((trx) => insertRentalPayment(trx, id, entry, progress, now));
+  }
+
+  recordProgress(id: Id, progress: RentalProgress, now: Date): Promise<void> {
+    return this.write((trx) => moveRentalOn(trx, id, progress, now));
   }
 
   markReceived(id: Id, change: { actor: ChangeActor; note: string | null; now: Date }): Promise<boolean> {

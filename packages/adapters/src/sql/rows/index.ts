@@ -11,6 +11,7 @@ export type {
   PaymentRow,
   Prefixed,
 } from './orders.js';
+export type { GatewayEventRow } from './payments.js';
 export type { RentalRow, RentalStatusHistoryRow } from './rentals.js';
 export type { DbBigInt, DbBoolean, DbDate, DbTimestamp } from './values.js';
 export { insertedId } from './values.js';

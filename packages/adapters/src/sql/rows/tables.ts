@@ -1,6 +1,7 @@
 import type { AddressRow, OneTimeTokenRow, RefreshTokenRow, SessionRow, UserRow } from './accounts.js';
 import type { ProductRow, SettingRow, StockMovementRow } from './catalog.js';
 import type { IdempotencyKeyRow, OrderItemRow, OrderRow, OrderStatusHistoryRow, PaymentRow } from './orders.js';
+import type { GatewayEventRow } from './payments.js';
 import type { RentalRow, RentalStatusHistoryRow } from './rentals.js';
 
 /**
@@ -25,5 +26,6 @@ declare module 'knex/types/tables.js' {
     idempotency_keys: IdempotencyKeyRow;
     rentals: RentalRow;
     rental_status_history: RentalStatusHistoryRow;
+    gateway_events: GatewayEventRow;
   }
 }

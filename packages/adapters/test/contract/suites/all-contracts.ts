@@ -12,6 +12,7 @@ import { describeIdempotentWorkContract } from './idempotent-work.contract.js';
 import { describeRecordedRefusalWorkContract } from './recorded-refusal-work.contract.js';
 import { describeStockLedgerContract } from './stock-ledger.contract.js';
 import { describeRentalRepositoryContract } from './rental-repository.contract.js';
+import { describePaymentLedgerContract } from './payment-ledger.contract.js';
 
 /** Runs every port's contract against one engine; each test gets a fresh, empty store. */
 export function describeAllContracts(
@@ -53,6 +54,11 @@ export function describeAllContracts(
     const engine = await makeEngine();
     const { rentals, products, users, unitOfWork } = engine;
     return { rentals, products, users, unitOfWork, dispose: () => engine.dispose() };
+  });
+  describePaymentLedgerContract(name, async () => {
+    const engine = await makeEngine();
+    const { payments, orders, products, users, unitOfWork } = engine;
+    return { payments, orders, products, users, unitOfWork, dispose: () => engine.dispose() };
   });
   describeSettingsRepositoryContract(name, fixtureOf('settings'));
   describeIdempotencyStoreContract(name, fixtureOf('idempotency'));

@@ -5,6 +5,7 @@ import type {
   IdempotencyStore,
   OneTimeTokenRepository,
   OrderRepository,
+  PaymentLedger,
   ProductRepository,
   RentalRepository,
   SessionRepository,
@@ -33,6 +34,7 @@ export interface Engine {
   products: ProductRepository;
   orders: OrderRepository;
   rentals: RentalRepository;
+  payments: PaymentLedger;
   settings: SettingsRepository;
   idempotency: IdempotencyStore;
   /** Purges the records of `idempotency`. */

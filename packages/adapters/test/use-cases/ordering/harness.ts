@@ -2,6 +2,7 @@ import {
   MemoryAddressRepository,
   MemoryNotifier,
   MemoryOrderRepository,
+  MemoryPaymentLedger,
   MemoryProductRepository,
   MemorySettingsRepository,
   MemoryUnitOfWork,
@@ -15,11 +16,12 @@ export function orderingHarness(overrides: Partial<OrderingDeps> = {}) {
   const clock = new FixedClock('2026-03-01T10:00:00.000Z');
   const users = new MemoryUserRepository();
   const products = new MemoryProductRepository();
-  const orders = new MemoryOrderRepository(products, users);
+  const payments = new MemoryPaymentLedger();
+  const orders = new MemoryOrderRepository(products, payments, users);
   const addresses = new MemoryAddressRepository();
   const settings = new StoreSettings(new MemorySettingsRepository());
   const notifier = new MemoryNotifier();
-  const unitOfWork = new MemoryUnitOfWork([users, products, orders, addresses]);
+  const unitOfWork = new MemoryUnitOfWork([users, products, orders, payments, addresses]);
   const service = new OrderingService({
     orders,
     products,

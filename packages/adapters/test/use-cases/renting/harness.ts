@@ -1,5 +1,6 @@
 import {
   MemoryAddressRepository,
+  MemoryPaymentLedger,
   MemoryProductRepository,
   MemoryRentalRepository,
   MemorySettingsRepository,
@@ -43,11 +44,12 @@ export function rentingHarness(overrides: Partial<RentingDeps> = {}) {
   const users = new MemoryUserRepository();
   const products = new MemoryProductRepository();
   const addresses = new MemoryAddressRepository();
-  const rentals = new MemoryRentalRepository(products, users);
+  const payments = new MemoryPaymentLedger();
+  const rentals = new MemoryRentalRepository(products, payments, users);
   const settingsRepository = new MemorySettingsRepository();
   const settings = new StoreSettings(settingsRepository);
   const gateway = new RecordingGateway();
-  const unitOfWork = new MemoryUnitOfWork([users, products, addresses, rentals, settingsRepository]);
+  const unitOfWork = new MemoryUnitOfWork([users, products, addresses, rentals, payments, settingsRepository]);
   const deps: RentingDeps = { rentals, products, addresses, users, settings, gateway, unitOfWork, clock, ...overrides };
   const service = new RentingService(deps);
   let people = 0;
