@@ -18,6 +18,8 @@ import { adminRentalRoutes } from './routes/admin-rentals.js';
 import { adminStockRoutes } from './routes/admin-stock.js';
 import { authRoutes } from './routes/auth.js';
 import { orderRoutes } from './routes/orders.js';
+import { paymentAliasRoutes } from './routes/payment-aliases.js';
+import { paymentRoutes, WEBHOOK_PATHS } from './routes/payments.js';
 import { productRoutes } from './routes/products.js';
 import { rentalPaymentRoutes } from './routes/rental-payments.js';
 import { rentalRoutes } from './routes/rentals.js';
@@ -52,6 +54,8 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   adminOrderRoutes(api, services);
   adminRentalRoutes(api, services);
   adminStockRoutes(api, services);
+  paymentRoutes(api, services);
+  paymentAliasRoutes(seedPaths, services);
 
   app.use(requestId());
   app.use(accessLog(options.logger));
@@ -60,7 +64,7 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   app.use(corsAllowList(services.corsOrigins));
   app.use(errorEnvelope());
   app.use(methodNotAllowed(api.router));
-  app.use(jsonBody());
+  app.use(jsonBody({ keepRawFor: WEBHOOK_PATHS }));
   app.use(api.router.routes());
   app.use(seedPaths.router.routes());
   return app;

@@ -126,6 +126,7 @@ export interface AppSchedulerOptions {
 export interface AppSchedulerServices {
   ordering: OrderingUseCases;
   housekeeping: HousekeepingPorts;
+  reconciliation: ReconciliationPorts;
 }
 
 /** The scheduler with every job of SPEC §8 built so far (not started). */
@@ -137,7 +138,12 @@ export function createAppScheduler(services: AppSchedulerServices, options: AppS
         info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`),
       ),
     )
-    .add(housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))));
+    .add(housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))))
+    .add(
+      paymentReconciliationJob(services.reconciliation, (count) =>
+        info(PAYMENT_RECONCILIATION_JOB, `applied ${count} gateway event(s) no webhook delivered`),
+      ),
+    );
 }
 
 function describePurge(counts: HousekeepingCounts): string {
