@@ -18,6 +18,8 @@ import { adminRentalRoutes } from './routes/admin-rentals.js';
 import { adminStockRoutes } from './routes/admin-stock.js';
 import { authRoutes } from './routes/auth.js';
 import { orderRoutes } from './routes/orders.js';
+import { paymentAliasRoutes } from './routes/payment-aliases.js';
+import { paymentRoutes, WEBHOOK_PATHS } from './routes/payments.js';
 import { productRoutes } from './routes/products.js';
 import { rentalPaymentRoutes } from './routes/rental-payments.js';
 import { rentalRoutes } from './routes/rentals.js';
@@ -36,13 +38,13 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   const app = new Koa<ApiState>({ proxy: options.trustProxy, maxIpsCount: 1 });
   app.silent = true; // errors are logged by the error envelope, with the request id
 
-  const api = new ApiRouter(
-    async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx)),
-    [rateLimit(services.limiters.general)],
-    { store: services.idempotency, unitOfWork: services.unitOfWork, clock: services.clock },
-  );
-  api.router.prefix('/api');
-  systemRoutes(api, services);
+  const authenticate = async (ctx: ApiContext) => services.identity.authenticate(requireBearerToken(ctx));
+  const generalLimit = [rateLimit(services.limiters.general)];
+  const idempotency = { store: services.idempotency, unitOfWork: services.unitOfWork, clock: services.clock };
+  const api = new ApiRouter(authenticate, generalLimit, idempotency);
+  // The seed's PHP paths (SPEC §6), outside /api: everything but /admin and /account reaches this app.
+  const seedPaths = new ApiRouter(authenticate, generalLimit, idempotency, '');
+  systemRoutes(api, services, [api, seedPaths]);
   authRoutes(api, services);
   addressRoutes(api, services);
   productRoutes(api, services);
@@ -52,6 +54,8 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   adminOrderRoutes(api, services);
   adminRentalRoutes(api, services);
   adminStockRoutes(api, services);
+  paymentRoutes(api, services);
+  paymentAliasRoutes(seedPaths, services);
 
   app.use(requestId());
   app.use(accessLog(options.logger));
@@ -60,7 +64,8 @@ export function createApiApp(services: ApiServices, options: ApiOptions): Koa<Ap
   app.use(corsAllowList(services.corsOrigins));
   app.use(errorEnvelope());
   app.use(methodNotAllowed(api.router));
-  app.use(jsonBody());
+  app.use(jsonBody({ keepRawFor: WEBHOOK_PATHS }));
   app.use(api.router.routes());
+  app.use(seedPaths.router.routes());
   return app;
 }

@@ -33,7 +33,7 @@ export interface RouteInput<B, Q> {
 
 export interface RouteDefinition<B = unknown, Q = unknown> {
   method: 'get' | 'post' | 'put' | 'delete';
-  /** Relative to /api, in @koa/router syntax: `/products/:id`. */
+  /** Relative to the router's base path (/api), in @koa/router syntax: `/products/:id`. */
   path: string;
   summary: string;
   tag: string;
@@ -70,7 +70,11 @@ export class ApiRouter {
     private readonly defaultBefore: NonNullable<RouteDefinition['before']> = [],
     /** What idempotent routes need; a router without it refuses them. */
     private readonly idempotency?: IdempotencyDeps,
-  ) {}
+    /** Where its routes live: /api, or '' for the seed's PHP paths kept as aliases (SPEC §6). */
+    readonly basePath = '/api',
+  ) {
+    if (basePath !== '') this.router.prefix(basePath);
+  }
 
   add<B, Q>(definition: RouteDefinition<B, Q>): void {
     this.definitions.push(definition);

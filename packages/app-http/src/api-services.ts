@@ -5,6 +5,7 @@ import type {
   IdempotencyStore,
   IdentityUseCases,
   OrderingUseCases,
+  PaymentsUseCases,
   RentingUseCases,
   UnitOfWork,
 } from '@giggatek/domain';
@@ -17,6 +18,7 @@ export interface ApiServices {
   addresses: AddressUseCases;
   ordering: OrderingUseCases;
   renting: RentingUseCases;
+  payments: PaymentsUseCases;
   /** Stored answers of requests sent with an Idempotency-Key. */
   idempotency: IdempotencyStore;
   /** The transaction an idempotent request's work and its stored answer share. */

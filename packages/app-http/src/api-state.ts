@@ -9,6 +9,11 @@ export interface ApiState {
   actor?: Actor;
   /** The parsed JSON body (undefined when there was none). */
   body?: unknown;
-  /** The exact bytes received, for webhook signature checks. */
+  /** The exact bytes received, only on the webhook routes (their signature covers them). */
   rawBody?: Buffer;
+  /**
+   * Fields added to this request's error envelope, set by a route that must keep an old
+   * client's contract (the seed's PHP handler answers `success: false`).
+   */
+  errorFields?: Record<string, unknown>;
 }

@@ -1,15 +1,17 @@
-import type { ResponseSpec, RouteDefinition } from './api-router.js';
+import type { ApiRouter, ResponseSpec, RouteDefinition } from './api-router.js';
 import { idempotencyHeaderDoc, idempotencyResponses } from './middleware/idempotency.js';
 import { errorEnvelope } from './schemas/common.js';
 import type { JsonSchema } from './validation.js';
 
-/** OpenAPI 3.1 from the route definitions: the same schemas ajv validates with. */
-export function buildOpenApi(definitions: readonly RouteDefinition<never, never>[], version: string): object {
+/** OpenAPI 3.1 from the routers' route definitions: the same schemas ajv validates with. */
+export function buildOpenApi(routers: readonly Pick<ApiRouter, 'basePath' | 'definitions'>[], version: string): object {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of definitions) {
-    const path = '/api' + route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    paths[path] ??= {};
-    paths[path][route.method] = operation(route);
+  for (const { basePath, definitions } of routers) {
+    for (const route of definitions) {
+      const path = basePath + route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+      paths[path] ??= {};
+      paths[path][route.method] = operation(route);
+    }
   }
   return {
     openapi: '3.1.0',

@@ -19,6 +19,7 @@ export function apiServices(container: Container): ApiServices {
     addresses: resolve(container, TOKENS.AddressUseCases),
     ordering: resolve(container, TOKENS.OrderingUseCases),
     renting: resolve(container, TOKENS.RentingUseCases),
+    payments: resolve(container, TOKENS.PaymentsUseCases),
     idempotency: resolve(container, TOKENS.IdempotencyStore),
     unitOfWork: resolve(container, TOKENS.UnitOfWork),
     clock: resolve(container, TOKENS.Clock),
@@ -38,6 +39,10 @@ export function schedulerServices(container: Container): AppSchedulerServices {
       sessions: resolve(container, TOKENS.SessionRepository),
       oneTimeTokens: resolve(container, TOKENS.OneTimeTokenRepository),
       idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
+      clock: resolve(container, TOKENS.Clock),
+    },
+    reconciliation: {
+      payments: resolve(container, TOKENS.PaymentsUseCases),
       clock: resolve(container, TOKENS.Clock),
     },
   };

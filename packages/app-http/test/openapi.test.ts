@@ -57,16 +57,19 @@ const SPEC_ROUTES = [
   'get /api/admin/rentals/{id}',
   'put /api/admin/rentals/{id}',
   'get /api/admin/products/{id}/stock-movements',
+  'post /api/payment/create-intent',
+  'get /api/payment/history',
+  'post /api/payment/webhook',
   'get /api/health',
   // Named in §9's text rather than its table.
   'get /api/openapi.json',
+  // The seed's PHP paths kept as aliases (§6), outside /api.
+  'post /payment/webhook.php',
+  'post /payment/stripe_handler.php',
 ];
 
 // The rest of SPEC §9's table, not built yet: a route built later makes the test say to move it.
 const SPEC_ROUTES_NOT_YET = [
-  'post /api/payment/create-intent',
-  'get /api/payment/history',
-  'post /api/payment/webhook',
   'post /api/admin/orders/{id}/refund',
   'post /api/admin/rentals/{id}/payments/{payment_id}/refund',
   'get /api/admin/emails',

@@ -10,8 +10,13 @@ export {
   HOUSEKEEPING_BATCH_SIZE,
   ENDED_AUTH_RETENTION_MS,
   IDEMPOTENCY_RETENTION_MS,
+  paymentReconciliationJob,
+  PAYMENT_RECONCILIATION_JOB,
+  PAYMENT_RECONCILIATION_EVERY_MS,
+  PAYMENT_RECONCILIATION_WINDOW_MS,
   type AppSchedulerOptions,
   type AppSchedulerServices,
   type HousekeepingCounts,
   type HousekeepingPorts,
+  type ReconciliationPorts,
 } from './jobs.js';

@@ -7,6 +7,7 @@ import {
   type IdempotencyKeyPurger,
   type OneTimeTokenRepository,
   type OrderingUseCases,
+  type PaymentsUseCases,
   type SessionRepository,
 } from '@giggatek/domain';
 import { Scheduler, type Job } from './scheduler.js';
@@ -82,6 +83,39 @@ export function housekeepingJob(
   };
 }
 
+export const PAYMENT_RECONCILIATION_JOB = 'payment-reconciliation';
+export const PAYMENT_RECONCILIATION_EVERY_MS = 15 * 60_000;
+/** SPEC §6: the gateway's events of the last 3 days (Stripe keeps them 30). */
+export const PAYMENT_RECONCILIATION_WINDOW_MS = 3 * DAY_MS;
+
+export interface ReconciliationPorts {
+  payments: Pick<PaymentsUseCases, 'reconcile'>;
+  clock: Clock;
+}
+
+/**
+ * SPEC §6: applies the gateway's recent events that no webhook delivered, so a lost webhook
+ * never leaves a paid order unpaid. No lease is needed for several instances: every event
+ * goes through the one exactly-once path (its id inserted under a unique constraint in the
+ * transaction of its effect), so a second instance running at the same moment, like a
+ * webhook arriving then, finds each event applied or waits for the first and changes
+ * nothing. Two runs cost one extra read of the event list, no second effect.
+ */
+export function paymentReconciliationJob(
+  ports: ReconciliationPorts,
+  onApplied: (count: number) => void = () => {},
+): Job {
+  return {
+    name: PAYMENT_RECONCILIATION_JOB,
+    everyMs: PAYMENT_RECONCILIATION_EVERY_MS,
+    async run() {
+      const since = new Date(ports.clock.now().getTime() - PAYMENT_RECONCILIATION_WINDOW_MS);
+      const applied = await ports.payments.reconcile(since);
+      if (applied > 0) onApplied(applied);
+    },
+  };
+}
+
 export interface AppSchedulerOptions {
   onError: (job: string, error: unknown) => void;
   /** Told what a run did, when it did something (for the log). */
@@ -92,6 +126,7 @@ export interface AppSchedulerOptions {
 export interface AppSchedulerServices {
   ordering: OrderingUseCases;
   housekeeping: HousekeepingPorts;
+  reconciliation: ReconciliationPorts;
 }
 
 /** The scheduler with every job of SPEC §8 built so far (not started). */
@@ -103,7 +138,12 @@ export function createAppScheduler(services: AppSchedulerServices, options: AppS
         info(ORDER_EXPIRY_JOB, `cancelled ${count} expired unpaid order(s)`),
       ),
     )
-    .add(housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))));
+    .add(housekeepingJob(services.housekeeping, (counts) => info(HOUSEKEEPING_JOB, describePurge(counts))))
+    .add(
+      paymentReconciliationJob(services.reconciliation, (count) =>
+        info(PAYMENT_RECONCILIATION_JOB, `applied ${count} gateway event(s) no webhook delivered`),
+      ),
+    );
 }
 
 function describePurge(counts: HousekeepingCounts): string {

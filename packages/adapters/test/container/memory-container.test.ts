@@ -4,7 +4,12 @@ import { loadConfig } from '../../src/config/index.js';
 import { createContainer, disposeContainer, resolve, TOKENS } from '../../src/container.js';
 // Through the subpath export (vitest maps it to the source, as it maps the main entry).
 import { MemoryAddressRepository, MemoryUserRepository } from '@giggatek/adapters/memory';
-import { createAppScheduler, HOUSEKEEPING_JOB, ORDER_EXPIRY_JOB } from '../../src/scheduler/index.js';
+import {
+  createAppScheduler,
+  HOUSEKEEPING_JOB,
+  ORDER_EXPIRY_JOB,
+  PAYMENT_RECONCILIATION_JOB,
+} from '../../src/scheduler/index.js';
 
 // createContainer(config, { storage: 'memory' }): the whole application without a database.
 describe('the memory container', () => {
@@ -87,11 +92,16 @@ describe('the memory container', () => {
           idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
           clock: resolve(container, TOKENS.Clock),
         },
+        reconciliation: {
+          payments: resolve(container, TOKENS.PaymentsUseCases),
+          clock: resolve(container, TOKENS.Clock),
+        },
       },
       { onError: (_job, error) => errors.push(error) },
     );
     await scheduler.runOnce(ORDER_EXPIRY_JOB);
     await scheduler.runOnce(HOUSEKEEPING_JOB);
+    await scheduler.runOnce(PAYMENT_RECONCILIATION_JOB);
     expect(errors).toEqual([]);
   });
 });

@@ -82,6 +82,7 @@ describe('housekeeping job (SQLite container)', () => {
           idempotencyKeys: resolve(container, TOKENS.IdempotencyKeyPurger),
           clock,
         },
+        reconciliation: { payments: resolve(container, TOKENS.PaymentsUseCases), clock },
       },
       {
         onError: (_job, error) => errors.push(error),

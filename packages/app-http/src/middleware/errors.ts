@@ -25,7 +25,7 @@ export function errorEnvelope(): Middleware<ApiState> {
         throw new HttpError(404, 'not_found', `no route for ${ctx.method} ${ctx.path}`);
       }
     } catch (error) {
-      const { status, body, headers } = toResponse(error, ctx.state.requestId);
+      const { status, body, headers } = toResponse(error, ctx.state.requestId, ctx.state.errorFields);
       if (status >= 500) ctx.state.log.error({ err: error }, 'request failed');
       for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
       ctx.status = status;
@@ -34,8 +34,20 @@ export function errorEnvelope(): Middleware<ApiState> {
   };
 }
 
-/** The status, envelope and headers a failure is answered with (also what idempotency stores). */
+/**
+ * The status, envelope and headers a failure is answered with (also what idempotency
+ * stores), with the route's `extraFields` (ctx.state.errorFields) added to the envelope.
+ */
 export function toResponse(
+  error: unknown,
+  requestId: string,
+  extraFields: Record<string, unknown> = {},
+): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  const answer = envelopeOf(error, requestId);
+  return { ...answer, body: { ...answer.body, ...extraFields } };
+}
+
+function envelopeOf(
   error: unknown,
   requestId: string,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {

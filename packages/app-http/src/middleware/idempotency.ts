@@ -115,7 +115,7 @@ export function idempotent<B, Q>(deps: IdempotencyDeps, handler: Handler<B, Q>):
     } catch (error) {
       if (error instanceof ClaimLostError) throw inProgress();
       if (isStoredRefusal(error)) {
-        const { status, body } = toResponse(error, ctx.state.requestId);
+        const { status, body } = toResponse(error, ctx.state.requestId, ctx.state.errorFields);
         await deps.store.complete(userId, key, claimedAt, status, JSON.stringify(body));
       } else {
         await releaseQuietly(ctx, deps.store, userId, key, claimedAt);

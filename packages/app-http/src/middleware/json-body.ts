@@ -7,9 +7,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Reads a JSON request body: 415 for another content type, 413 over the limit, 400 for
- * malformed JSON. The raw bytes stay on ctx.state.rawBody for webhook signatures.
+ * malformed JSON. The raw bytes stay on ctx.state.rawBody only for the paths in
+ * `keepRawFor` (webhooks, whose signature covers the exact bytes), so no other handler
+ * can come to depend on them.
  */
-export function jsonBody(limitBytes = MAX_BODY_BYTES): Middleware<ApiState> {
+export function jsonBody(options: { limitBytes?: number; keepRawFor?: readonly string[] } = {}): Middleware<ApiState> {
+  const limitBytes = options.limitBytes ?? MAX_BODY_BYTES;
+  const keepRawFor = new Set(options.keepRawFor ?? []);
   return async (ctx, next) => {
     if (!hasBody(ctx.req.headers)) {
       await next();
@@ -30,7 +34,8 @@ export function jsonBody(limitBytes = MAX_BODY_BYTES): Middleware<ApiState> {
       }
       throw new HttpError(400, 'invalid_body', 'request body could not be read');
     }
-    ctx.state.rawBody = raw;
+    // The router matches /path and /path/ alike: so does this.
+    if (keepRawFor.has(ctx.path.replace(/\/+$/, ''))) ctx.state.rawBody = raw;
     if (raw.length > 0) {
       try {
         ctx.state.body = JSON.parse(raw.toString('utf8')) as unknown;

@@ -3,7 +3,8 @@ import { PUBLIC } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
 import { buildOpenApi } from '../openapi.js';
 
-export function systemRoutes(api: ApiRouter, services: ApiServices): void {
+/** `documented`: every router whose routes /api/openapi.json describes (this one included). */
+export function systemRoutes(api: ApiRouter, services: ApiServices, documented: readonly ApiRouter[] = [api]): void {
   api.add({
     method: 'get',
     path: '/health',
@@ -30,7 +31,7 @@ export function systemRoutes(api: ApiRouter, services: ApiServices): void {
     summary: 'This API described as OpenAPI 3.1, generated from the schemas that validate requests',
     responses: { 200: { description: 'The OpenAPI document' } },
     async handle(ctx) {
-      document ??= buildOpenApi(api.definitions, services.version);
+      document ??= buildOpenApi(documented, services.version);
       ctx.body = document;
     },
   });
