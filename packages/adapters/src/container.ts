@@ -3,6 +3,7 @@ import {
   CatalogService,
   IdentityService,
   OrderingService,
+  RefundService,
   RentingService,
   StoreSettings,
   systemClock,
@@ -19,6 +20,7 @@ import {
   type OrderingUseCases,
   type OrderRepository,
   type PaymentGateway,
+  type RefundUseCases,
   type RentalRepository,
   type RentingUseCases,
   type PasswordHasher,
@@ -96,6 +98,7 @@ export const TOKENS = {
   AddressUseCases: token<AddressUseCases>('AddressUseCases'),
   OrderingUseCases: token<OrderingUseCases>('OrderingUseCases'),
   RentingUseCases: token<RentingUseCases>('RentingUseCases'),
+  RefundUseCases: token<RefundUseCases>('RefundUseCases'),
 } as const;
 
 export function resolve<T>(container: Container, id: Token<T>): T {
@@ -300,6 +303,18 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
       TOKENS.UnitOfWork,
       TOKENS.Clock,
     ],
+  );
+  bindFactory(
+    c,
+    TOKENS.RefundUseCases,
+    (
+      orders: OrderRepository,
+      rentals: RentalRepository,
+      gateway: PaymentGateway,
+      unitOfWork: UnitOfWork,
+      clock: Clock,
+    ) => new RefundService({ orders, rentals, gateway, unitOfWork, clock }),
+    [TOKENS.OrderRepository, TOKENS.RentalRepository, TOKENS.PaymentGateway, TOKENS.UnitOfWork, TOKENS.Clock],
   );
   return c;
 }

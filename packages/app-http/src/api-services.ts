@@ -5,6 +5,7 @@ import type {
   IdempotencyStore,
   IdentityUseCases,
   OrderingUseCases,
+  RefundUseCases,
   RentingUseCases,
   UnitOfWork,
 } from '@giggatek/domain';
@@ -17,6 +18,8 @@ export interface ApiServices {
   addresses: AddressUseCases;
   ordering: OrderingUseCases;
   renting: RentingUseCases;
+  /** Staff refunds of orders and rental payments. */
+  refunds: RefundUseCases;
   /** Stored answers of requests sent with an Idempotency-Key. */
   idempotency: IdempotencyStore;
   /** The transaction an idempotent request's work and its stored answer share. */

@@ -19,6 +19,7 @@ export function apiServices(container: Container): ApiServices {
     addresses: resolve(container, TOKENS.AddressUseCases),
     ordering: resolve(container, TOKENS.OrderingUseCases),
     renting: resolve(container, TOKENS.RentingUseCases),
+    refunds: resolve(container, TOKENS.RefundUseCases),
     idempotency: resolve(container, TOKENS.IdempotencyStore),
     unitOfWork: resolve(container, TOKENS.UnitOfWork),
     clock: resolve(container, TOKENS.Clock),
