@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve, TOKENS } from '@giggatek/adapters';
-import { cents } from '@giggatek/domain';
+import { cents, formatMoney } from '@giggatek/domain';
 import type { SignedIn } from './support/accounts.js';
 import { detailFields, expectError } from './support/expect-error.js';
 import { customerWithAddress, placedOrder, productWith, storedOrder, type Customer } from './support/orders.js';
-import { activeRental, pay, RATE_3, rentableProduct, startRentalServer, storedRental } from './support/rentals.js';
+import {
+  activeRental,
+  moveClockTo,
+  pay,
+  RATE_3,
+  rentableProduct,
+  startRentalServer,
+  storedRental,
+} from './support/rentals.js';
+import { pdfText } from './support/pdf-text.js';
 import { ENGINES, type TestServer } from './support/test-server.js';
 
 /** POST /api/admin/orders/:id/refund and /api/admin/rentals/:id/payments/:payment_id/refund (SPEC §6). */
@@ -178,5 +187,24 @@ describe.each(ENGINES)('staff refunds (%s)', (engine) => {
     expectError(await refundPayment(rental.id, 999_999), 404, 'not_found');
     expectError(await refundPayment(999_999, paymentId), 404, 'not_found');
     expect((await refundPayment(rental.id, paymentId)).body.payment.amount).toBe(RATE_3 - 500);
+  });
+
+  it(`lists the ledger's payments and refunds on the order receipt: date, kind, amount, net paid (${engine})`, async () => {
+    const order = await paidOffline();
+    const paidOn = server.clock.now().toISOString().slice(0, 10);
+    // Last in the file: the clock only moves forward.
+    await moveClockTo(server, new Date(server.clock.now().getTime() + 2 * 86_400_000).toISOString(), staff, customer);
+    const refundedOn = server.clock.now().toISOString().slice(0, 10);
+    expect((await refundOrder(order.id, { amount: 1_234 })).status).toBe(200);
+
+    const response = await fetch(`${server.url}/api/orders/${order.id}/receipt`, {
+      headers: { Authorization: `Bearer ${staff.token}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await pdfText(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain(`${paidOn} Payment (offline) ${formatMoney(order.total)}`);
+    expect(text).toContain(`${refundedOn} Refund -$12.34`);
+    expect(text).toContain(`Paid, net of refunds ${formatMoney(order.total - 1_234)}`);
+    expect(text).toContain('Payment status: partially_refunded');
   });
 });
