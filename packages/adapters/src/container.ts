@@ -4,6 +4,7 @@ import {
   IdentityService,
   OrderingService,
   PaymentsService,
+  RefundService,
   RentingService,
   StoreSettings,
   systemClock,
@@ -22,6 +23,7 @@ import {
   type PaymentGateway,
   type PaymentLedger,
   type PaymentsUseCases,
+  type RefundUseCases,
   type RentalRepository,
   type RentingUseCases,
   type PasswordHasher,
@@ -101,6 +103,7 @@ export const TOKENS = {
   OrderingUseCases: token<OrderingUseCases>('OrderingUseCases'),
   RentingUseCases: token<RentingUseCases>('RentingUseCases'),
   PaymentsUseCases: token<PaymentsUseCases>('PaymentsUseCases'),
+  RefundUseCases: token<RefundUseCases>('RefundUseCases'),
 } as const;
 
 export function resolve<T>(container: Container, id: Token<T>): T {
@@ -326,6 +329,18 @@ export function createContainer(config: AppConfig, overrides: ContainerOverrides
       TOKENS.UnitOfWork,
       TOKENS.Clock,
     ],
+  );
+  bindFactory(
+    c,
+    TOKENS.RefundUseCases,
+    (
+      orders: OrderRepository,
+      rentals: RentalRepository,
+      gateway: PaymentGateway,
+      unitOfWork: UnitOfWork,
+      clock: Clock,
+    ) => new RefundService({ orders, rentals, gateway, unitOfWork, clock }),
+    [TOKENS.OrderRepository, TOKENS.RentalRepository, TOKENS.PaymentGateway, TOKENS.UnitOfWork, TOKENS.Clock],
   );
   return c;
 }

@@ -6,6 +6,7 @@ import type {
   IdentityUseCases,
   OrderingUseCases,
   PaymentsUseCases,
+  RefundUseCases,
   RentingUseCases,
   UnitOfWork,
 } from '@giggatek/domain';
@@ -19,6 +20,8 @@ export interface ApiServices {
   ordering: OrderingUseCases;
   renting: RentingUseCases;
   payments: PaymentsUseCases;
+  /** Staff refunds of orders and rental payments. */
+  refunds: RefundUseCases;
   /** Stored answers of requests sent with an Idempotency-Key. */
   idempotency: IdempotencyStore;
   /** The transaction an idempotent request's work and its stored answer share. */

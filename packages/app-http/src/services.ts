@@ -20,6 +20,7 @@ export function apiServices(container: Container): ApiServices {
     ordering: resolve(container, TOKENS.OrderingUseCases),
     renting: resolve(container, TOKENS.RentingUseCases),
     payments: resolve(container, TOKENS.PaymentsUseCases),
+    refunds: resolve(container, TOKENS.RefundUseCases),
     idempotency: resolve(container, TOKENS.IdempotencyStore),
     unitOfWork: resolve(container, TOKENS.UnitOfWork),
     clock: resolve(container, TOKENS.Clock),

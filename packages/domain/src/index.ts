@@ -57,6 +57,8 @@ export * from './payments/payment.js';
 export * from './payments/payment-gateway.js';
 export * from './payments/ports.js';
 export * from './payments/payments-use-cases.js';
+export * from './payments/refunds.js';
+export * from './payments/refund-service.js';
 export * from './ordering/order.js';
 export * from './ordering/pricing.js';
 export * from './ordering/ports.js';

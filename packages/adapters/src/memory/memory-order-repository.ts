@@ -103,6 +103,11 @@ export class MemoryOrderRepository implements OrderRepository {
     };
   }
 
+  /** No lock needed: the memory unit of work runs one unit at a time. */
+  lockDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
+    return this.findDetail(id);
+  }
+
   async listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {
     return this.page(filter, (row) => row.userId === userId && (!filter.status || row.status === filter.status));
   }

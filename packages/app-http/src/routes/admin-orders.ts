@@ -9,10 +9,11 @@ import type { ApiRouter } from '../api-router.js';
 import { needs } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
 import { camelKeys } from '../presenters/case.js';
-import { presentOrder, presentOrderDetail } from '../presenters/order.js';
+import { presentOrder, presentOrderDetail, presentPayment } from '../presenters/order.js';
 import { presentPage } from '../presenters/page.js';
 import { errorEnvelope, listOf, wrapped } from '../schemas/common.js';
 import { adminOrderListQuery, order, orderDetail, staffOrderUpdateBody } from '../schemas/order.js';
+import { orderRefundResult, refundBody, refundConflict, refundRefusal } from '../schemas/refund.js';
 
 interface AdminListQuery {
   page: number;
@@ -31,7 +32,7 @@ const notFound = { description: 'No such order', schema: errorEnvelope };
 const CHANGEABLE = ['status', 'payment_status', 'tracking_number', 'note'] as const;
 const END_OF_DAY_MS = 24 * 60 * 60 * 1000 - 1;
 
-export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): void {
+export function adminOrderRoutes(api: ApiRouter, { ordering, refunds }: ApiServices): void {
   api.add<unknown, AdminListQuery>({
     method: 'get',
     path: '/admin/orders',
@@ -89,6 +90,38 @@ export function adminOrderRoutes(api: ApiRouter, { ordering }: ApiServices): voi
           await ordering.updateOrder(actor, params.id as number, camelKeys<StaffOrderUpdate>(body)),
         ),
       };
+    },
+  });
+
+  api.add<{ amount?: number }, unknown>({
+    method: 'post',
+    path: '/admin/orders/:id/refund',
+    tag: 'admin-orders',
+    access: needs('refunds:issue'),
+    summary:
+      'Refund (part of) what the customer paid, through the gateway that took it (an offline payment is refunded ' +
+      'offline); payment_status becomes refunded or partially_refunded, the status stays. Honours an ' +
+      'Idempotency-Key header (24 h) (manager or admin)',
+    body: refundBody,
+    idempotent: true,
+    responses: {
+      200: { description: "Refunded: the refund's ledger row and the order", schema: orderRefundResult },
+      400: { description: 'amount: under 1 cent or more than was ever paid', schema: errorEnvelope },
+      402: {
+        description: 'payment_failed: the processor refused the refund (kept as a failed row)',
+        schema: refundRefusal,
+      },
+      403: forbidden,
+      404: notFound,
+      409: {
+        description: 'conflict: more than is left to refund (amount_left), or nothing left',
+        schema: refundConflict,
+      },
+    },
+    async handle(ctx, { params, actor, body }) {
+      const id = params.id as number;
+      const refund = await refunds.refundOrder(actor, id, { amount: body.amount });
+      ctx.body = { payment: presentPayment(refund), order: presentOrderDetail(await ordering.getOrder(actor, id)) };
     },
   });
 }

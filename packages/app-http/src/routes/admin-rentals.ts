@@ -4,13 +4,15 @@ import { needs } from '../api-router.js';
 import type { ApiServices } from '../api-services.js';
 import { camelKeys } from '../presenters/case.js';
 import { presentPage } from '../presenters/page.js';
-import { presentRental, presentRentalDetail } from '../presenters/rental.js';
+import { presentRental, presentRentalDetail, presentRentalPayment } from '../presenters/rental.js';
 import { errorEnvelope, listOf, wrapped } from '../schemas/common.js';
+import { refundBody, refundConflict, refundRefusal } from '../schemas/refund.js';
 import {
   adminRentalListQuery,
   paymentRefusal,
   rental,
   rentalDetail,
+  rentalPaymentResult,
   staffRentalUpdateBody,
 } from '../schemas/rental.js';
 
@@ -27,7 +29,7 @@ const forbidden = { description: 'Managers and admins only', schema: errorEnvelo
 const notFound = { description: 'No such rental', schema: errorEnvelope };
 
 /** SPEC §5's staff transitions and §9's admin rental list (manager or admin). */
-export function adminRentalRoutes(api: ApiRouter, { renting }: ApiServices): void {
+export function adminRentalRoutes(api: ApiRouter, { renting, refunds }: ApiServices): void {
   api.add<unknown, AdminListQuery>({
     method: 'get',
     path: '/admin/rentals',
@@ -93,6 +95,41 @@ export function adminRentalRoutes(api: ApiRouter, { renting }: ApiServices): voi
     async handle(ctx, { params, actor, body }) {
       const updated = await renting.updateRental(actor, params.id as number, camelKeys<StaffRentalUpdate>(body));
       ctx.body = { rental: presentRentalDetail(updated) };
+    },
+  });
+
+  api.add<{ amount?: number }, unknown>({
+    method: 'post',
+    path: '/admin/rentals/:id/payments/:payment_id/refund',
+    tag: 'admin-rentals',
+    access: needs('refunds:issue'),
+    summary:
+      "Refund (part of) one installment or buyout payment, through the gateway that took it. The rental's " +
+      'figures do not move: the refund is money back, the installment stays paid. Honours an Idempotency-Key ' +
+      'header (24 h) (manager or admin)',
+    body: refundBody,
+    idempotent: true,
+    responses: {
+      200: { description: "Refunded: the refund's ledger row and the rental", schema: rentalPaymentResult },
+      400: { description: 'amount: under 1 cent or more than the payment was', schema: errorEnvelope },
+      402: {
+        description: 'payment_failed: the processor refused the refund (kept as a failed row)',
+        schema: refundRefusal,
+      },
+      403: forbidden,
+      404: { description: 'No such rental, or no such installment or buyout payment of it', schema: errorEnvelope },
+      409: {
+        description: 'conflict: the payment did not succeed, more than is left of it (amount_left), or nothing left',
+        schema: refundConflict,
+      },
+    },
+    async handle(ctx, { params, actor, body }) {
+      const id = params.id as number;
+      const refund = await refunds.refundRentalPayment(actor, id, params.payment_id as number, { amount: body.amount });
+      ctx.body = {
+        payment: presentRentalPayment(refund),
+        rental: presentRentalDetail(await renting.getRental(actor, id)),
+      };
     },
   });
 }

@@ -93,6 +93,12 @@ export interface OrderRepository {
   placeWithStock(order: NewOrder): Promise<Order>;
   /** Order + items + history + payments, in a fixed number of queries. */
   findDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
+  /**
+   * Inside a unit of work: the detail read fresh with the order row locked until the unit
+   * ends (FOR UPDATE on MySQL; SQLite's write transaction runs alone), so changes decided
+   * from the ledger (refunds) of one order run one after the other.
+   */
+  lockDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null>;
   /** Newest first; items included; a fixed number of queries however many orders/items. */
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>>;
   listAll(filter: AdminOrderFilter): Promise<Page<Order>>;

@@ -10,6 +10,7 @@ import type {
   Page,
   PaymentEntry,
 } from '@giggatek/domain';
+import { isMysql } from '../database.js';
 import { toNumber } from '../row-values.js';
 import type { OrderRow } from '../rows/index.js';
 import { toItem, toOrder, toPaymentEntry, toStatusChange } from './order-rows.js';
@@ -28,12 +29,19 @@ export async function loadOrder(db: Knex, id: Id): Promise<Order | null> {
   return (await loadOrders(db, [id]))[0] ?? null;
 }
 
-/** Order, items, history and payments: four queries. */
+/**
+ * Order, items, history and payments: four queries. With `lock` the order row is read FOR
+ * UPDATE on MySQL and stays locked until `db`'s transaction ends; SQLite's write
+ * transaction (BEGIN IMMEDIATE) already runs alone.
+ */
 export async function loadOrderDetail(
   db: Knex,
   where: { id: Id },
+  options: { lock: boolean } = { lock: false },
 ): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
-  const row = await db('orders').where(where).first();
+  const query = db('orders').where(where).first();
+  if (options.lock && isMysql(db)) query.forUpdate();
+  const row = await query;
   if (!row) return null;
   const id = row.id;
   const [items, history, payments] = await Promise.all([

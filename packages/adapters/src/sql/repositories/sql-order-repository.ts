@@ -52,6 +52,10 @@ export class SqlOrderRepository implements OrderRepository {
     return loadOrderDetail(this.db, { id });
   }
 
+  lockDetail(id: Id): Promise<(OrderDetail & { payments: PaymentEntry[] }) | null> {
+    return loadOrderDetail(this.db, { id }, { lock: true });
+  }
+
   listForUser(userId: Id, filter: OrderListFilter): Promise<Page<Order>> {
     return listOrdersForUser(this.db, userId, filter);
   }
