@@ -367,7 +367,12 @@ function paymentGatewayFor(config: AppConfig, clock: Clock): PaymentGateway {
       clock,
     });
   }
-  return new OfflinePaymentGateway({ webhookSecret: config.stripeWebhookSecret ?? OFFLINE_WEBHOOK_SECRET, clock });
+  return new OfflinePaymentGateway({
+    webhookSecret: config.stripeWebhookSecret ?? OFFLINE_WEBHOOK_SECRET,
+    clock,
+    // Production without Stripe takes no payment: a test card must never pay a real order.
+    acceptTestPayments: config.nodeEnv !== 'production',
+  });
 }
 
 function writeBackgroundErrorToStderr(task: string, error: unknown): void {

@@ -32,12 +32,18 @@ export interface OfflinePaymentGatewayOptions {
   /** Offline webhooks are signed like Stripe's, with this secret. */
   webhookSecret?: string;
   clock?: Clock;
+  /**
+   * False in production: without STRIPE_SECRET_KEY no money can move, so no test payment
+   * method may pay an order or an installment there (every charge is declined, saying why).
+   */
+  acceptTestPayments?: boolean;
 }
 
 /** An intent as the offline gateway keeps it: it always has a client secret, and knows its refunds. */
 type OfflineIntent = Omit<GatewayIntent, 'clientSecret'> & { clientSecret: string; refunded: Cents };
 
 const DECLINED = 'your card was declined';
+const NOT_CONFIGURED = 'payments are not configured on this server (STRIPE_SECRET_KEY is not set)';
 const NEEDS_AUTHENTICATION = 'the payment needs the customer to authenticate it';
 
 /**
@@ -56,16 +62,19 @@ export class OfflinePaymentGateway implements PaymentGateway {
   private readonly answers = new IdempotentAnswers();
   private readonly intents = new Map<string, OfflineIntent>();
   private readonly events: GatewayEvent[] = [];
+  private readonly acceptTestPayments: boolean;
 
   constructor(options: OfflinePaymentGatewayOptions = {}) {
     this.webhookSecret = options.webhookSecret ?? OFFLINE_WEBHOOK_SECRET;
     this.clock = options.clock ?? systemClock;
+    this.acceptTestPayments = options.acceptTestPayments ?? true;
   }
 
   chargeOffSession(charge: OffSessionCharge): Promise<ChargeOutcome> {
     const { idempotencyKey, ...request } = charge;
     return this.answers.once(idempotencyKey, { op: 'chargeOffSession', ...request }, async () => {
       const method = charge.paymentMethodId;
+      if (!this.acceptTestPayments) return { status: 'declined', gatewayRef: null, reason: NOT_CONFIGURED };
       if (!isTestMethod(method)) return { status: 'declined', gatewayRef: null, reason: 'unknown test payment method' };
       const intent = this.open(idempotencyKey, charge);
       if (method.startsWith('pm_test_')) {
@@ -103,7 +112,8 @@ export class OfflinePaymentGateway implements PaymentGateway {
       if (!isTestMethod(paymentMethodId)) {
         throw new ValidationError([{ field: 'paymentMethodId', message: 'no such payment method' }]);
       }
-      if (paymentMethodId.startsWith('pm_test_')) this.settle(intent, 'succeeded', null);
+      if (!this.acceptTestPayments) this.settle(intent, 'requires_payment_method', NOT_CONFIGURED);
+      else if (paymentMethodId.startsWith('pm_test_')) this.settle(intent, 'succeeded', null);
       else if (paymentMethodId.startsWith('pm_3ds_')) this.settle(intent, 'requires_action', null);
       else this.settle(intent, 'requires_payment_method', DECLINED);
       return publicView(intent);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, FixedClock, type PaymentGateway } from '@giggatek/domain';
+import { cents, DomainError, FixedClock, type PaymentGateway } from '@giggatek/domain';
 import { loadConfig } from '../../src/config/index.js';
 import { createContainer, disposeContainer, resolve, TOKENS } from '../../src/container.js';
 import { OFFLINE_WEBHOOK_SECRET, OfflinePaymentGateway } from '../../src/stripe/offline-payment-gateway.js';
@@ -38,6 +38,26 @@ describe('the PaymentGateway binding', () => {
     const gateway = await gatewayFor({});
     expect(gateway).toBeInstanceOf(OfflinePaymentGateway);
     expect(acceptsWebhookSignedWith(gateway, OFFLINE_WEBHOOK_SECRET)).toBe(true);
+  });
+
+  it('takes test payments outside production and declines every charge in production', async () => {
+    const charge = {
+      amount: cents(11_500),
+      currency: 'usd' as const,
+      paymentMethodId: 'pm_test_visa',
+      idempotencyKey: 'rental-1-installment-1-attempt-1',
+      description: 'installment',
+      metadata: { rental_id: '1', installment_no: '1' },
+    };
+    expect(await (await gatewayFor({})).chargeOffSession(charge)).toMatchObject({ status: 'succeeded' });
+
+    const production = await gatewayFor({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(64) });
+    expect(production).toBeInstanceOf(OfflinePaymentGateway);
+    expect(await production.chargeOffSession(charge)).toEqual({
+      status: 'declined',
+      gatewayRef: null,
+      reason: expect.stringContaining('STRIPE_SECRET_KEY is not set'),
+    });
   });
 
   it('verifies offline webhooks with STRIPE_WEBHOOK_SECRET when it is set', async () => {
