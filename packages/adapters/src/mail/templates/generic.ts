@@ -4,7 +4,7 @@ import type { TemplateSource } from './template-source.js';
  * Fallback for templates without their own design yet: a title from the template name
  * and the notification's data as a list. Sees `it.title` and `it.rows` ([label, value]).
  */
-export const generic: TemplateSource = {
+export const generic: Omit<TemplateSource, 'contract'> = {
   subject: 'GigGatek: <%= it.title %>',
   html: `<p><strong><%= it.title %></strong></p>
 <% if (it.rows.length > 0) { %>
@@ -14,13 +14,13 @@ export const generic: TemplateSource = {
 <% } %>
 </table>
 <% } %>
-<p>Your account: <a href="<%= it.publicUrl %>/account"><%= it.publicUrl %>/account</a></p>`,
+<p>Your account: <a href="<%= it.shop.url %>/account"><%= it.shop.url %>/account</a></p>`,
   text: `<%= it.title %>
 
 <% for (const [label, value] of it.rows) { -%>
 <%= label %>: <%= value %>
 <% } -%>
 
-Your account: <%= it.publicUrl %>/account
+Your account: <%= it.shop.url %>/account
 `,
 };

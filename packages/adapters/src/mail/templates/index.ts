@@ -4,6 +4,10 @@ import type { TemplateSource } from './template-source.js';
 import { verifyEmail } from './verify-email.js';
 import { welcome } from './welcome.js';
 
+export { contractProblems, presentData, TemplateDataError } from './data-contract.js';
+export type { DataContract, FieldKind, Fields } from './data-contract.js';
+export { formattersFor } from './format.js';
+export type { Formatters } from './format.js';
 export { generic } from './generic.js';
 export { layout } from './layout.js';
 export type { TemplateSource } from './template-source.js';
