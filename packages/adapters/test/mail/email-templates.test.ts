@@ -100,8 +100,8 @@ describe('EmailTemplates', () => {
   });
 
   it('falls back to a generic email for templates without a design, escaping its data too', () => {
-    const email = templates.render('order_status_update', { order_id: 17, status: '<b>shipped</b>' });
-    expect(email.subject).toBe('GigGatek: Order status update');
+    const email = templates.render('late_notice', { order_id: 17, status: '<b>shipped</b>' });
+    expect(email.subject).toBe('GigGatek: Late notice');
     expect(email.text).toContain('Order id: 17\n');
     expect(email.text).toContain('Status: <b>shipped</b>\n');
     expect(email.html).toContain('&lt;b&gt;shipped&lt;/b&gt;');

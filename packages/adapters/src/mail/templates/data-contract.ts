@@ -131,3 +131,9 @@ function isIsoInstant(text: string): boolean {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A `check` rule: exactly one of the keys is given (an email about an order or a rental). */
+export function exactlyOneOf(...keys: string[]): (data: Readonly<Record<string, unknown>>) => string[] {
+  return (data) =>
+    keys.filter((key) => isPresent(data[key])).length === 1 ? [] : [`exactly one of ${keys.join(', ')} is needed`];
+}

@@ -11,7 +11,7 @@ export interface Formatters {
   money(amount: unknown): string;
   /** "2026-03-01" → "March 1, 2026": a due date is the same day in every time zone. */
   date(value: unknown): string;
-  /** "2026-03-01T09:30:00Z" → "March 1, 2026, 3:30 AM CST" in the shop's time zone. */
+  /** "2026-03-01T09:30:00Z" → "March 1, 2026 at 3:30 AM CST" in the shop's time zone. */
   dateTime(value: unknown): string;
 }
 

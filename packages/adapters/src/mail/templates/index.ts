@@ -1,5 +1,8 @@
 import type { EmailTemplate } from '@giggatek/domain';
+import { orderConfirmation } from './order-confirmation.js';
+import { orderStatusUpdate, shippingConfirmation } from './order-updates.js';
 import { passwordReset } from './password-reset.js';
+import { refundIssued } from './refund-issued.js';
 import type { TemplateSource } from './template-source.js';
 import { verifyEmail } from './verify-email.js';
 import { welcome } from './welcome.js';
@@ -17,4 +20,8 @@ export const designedTemplates: Partial<Record<EmailTemplate, TemplateSource>> =
   welcome,
   verify_email: verifyEmail,
   password_reset: passwordReset,
+  order_confirmation: orderConfirmation,
+  order_status_update: orderStatusUpdate,
+  shipping_confirmation: shippingConfirmation,
+  refund_issued: refundIssued,
 };

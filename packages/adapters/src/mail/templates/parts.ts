@@ -46,3 +46,7 @@ export function totalRowHtml(label: string, value: string): string {
 export function buttonHtml(href: string, label: string): string {
   return `<p style="margin:0 0 24px 0;"><a href="<%= ${href} %>" style="${STYLE.button}">${label}</a></p>`;
 }
+
+/** "order #17" or "rental #4", for emails about either (their contract has exactlyOneOf). */
+export const ORDER_OR_RENTAL =
+  "(it.data.order_id !== undefined ? 'order #' + it.data.order_id : 'rental #' + it.data.rental_id)";
