@@ -1,4 +1,4 @@
-import type { EmailTemplate } from '@giggatek/domain';
+import { LocalDate, scheduleDates, type EmailTemplate } from '@giggatek/domain';
 
 /** A template's sample data: everything it can show, the least it needs, and its subject for them. */
 export interface TemplateSample {
@@ -80,6 +80,88 @@ export const SAMPLES: Partial<Record<EmailTemplate, TemplateSample>> = {
     minimal: { rental_id: 4, amount: 12345 },
     subject: 'Refund issued: order #17',
     names: '#17',
+  },
+  rental_confirmation: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      cash_price: 159999,
+      monthly_rate: 16500,
+      total_months: 12,
+      total_amount: 198000,
+      grace_days: 5,
+      late_fee: 1500,
+      // Signed on January 31: the months without a 31st clamp (SPEC §5's schedule).
+      schedule: scheduleDates(LocalDate.parse('2026-01-31'), 12).map((due, i) => ({
+        installment_no: i + 1,
+        due_date: due.toString(),
+        amount: 16500,
+      })),
+    },
+    minimal: {
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      cash_price: 159999,
+      monthly_rate: 16500,
+      total_months: 1,
+      total_amount: 16500,
+      schedule: [{ installment_no: 1, due_date: '2026-03-31', amount: 16500 }],
+    },
+    subject: 'Your rental contract #4',
+    names: '#4',
+  },
+  early_purchase_notice: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      same_as_cash_amount: 143499,
+      same_as_cash_until: '2026-06-29',
+      total_amount: 198000,
+    },
+    minimal: { rental_id: 4, product_name: 'RTX 4090', same_as_cash_amount: 143499, same_as_cash_until: '2026-06-29' },
+    subject: 'Your early purchase option: rental #4',
+    names: '#4',
+  },
+  rental_payment_receipt: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      installment_no: 3,
+      total_months: 12,
+      amount_paid: 18000,
+      late_fee_paid: 1500,
+      paid_at: '2026-05-31T23:30:00.000Z',
+      remaining_balance: 148500,
+      payments_left: 9,
+      next_due_date: '2026-06-30',
+      early_purchase_amount: 119999,
+      early_purchase_on: '2026-05-31',
+    },
+    minimal: {
+      rental_id: 4,
+      installment_no: 12,
+      amount_paid: 16500,
+      remaining_balance: 0,
+      payments_left: 0,
+    },
+    subject: 'Payment received: rental #4',
+    names: '#4',
+  },
+  rental_completion: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      completed_by: 'buyout',
+      ownership_transferred_at: '2026-06-01T14:00:00Z',
+      total_paid: 172999,
+    },
+    minimal: { rental_id: 4, product_name: 'RTX 4090' },
+    subject: 'Rental #4 complete: you own it',
+    names: '#4',
   },
 };
 

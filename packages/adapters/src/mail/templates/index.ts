@@ -1,8 +1,12 @@
 import type { EmailTemplate } from '@giggatek/domain';
 import { orderConfirmation } from './order-confirmation.js';
 import { orderStatusUpdate, shippingConfirmation } from './order-updates.js';
+import { earlyPurchaseNotice } from './early-purchase-notice.js';
 import { passwordReset } from './password-reset.js';
 import { refundIssued } from './refund-issued.js';
+import { rentalCompletion } from './rental-completion.js';
+import { rentalConfirmation } from './rental-confirmation.js';
+import { rentalPaymentReceipt } from './rental-payment-receipt.js';
 import type { TemplateSource } from './template-source.js';
 import { verifyEmail } from './verify-email.js';
 import { welcome } from './welcome.js';
@@ -24,4 +28,8 @@ export const designedTemplates: Partial<Record<EmailTemplate, TemplateSource>> =
   order_status_update: orderStatusUpdate,
   shipping_confirmation: shippingConfirmation,
   refund_issued: refundIssued,
+  rental_confirmation: rentalConfirmation,
+  early_purchase_notice: earlyPurchaseNotice,
+  rental_payment_receipt: rentalPaymentReceipt,
+  rental_completion: rentalCompletion,
 };
