@@ -3,11 +3,10 @@ import type { TemplateFunction } from 'eta';
 import type { EmailTemplate } from '@giggatek/domain';
 import {
   contractProblems,
-  designedTemplates,
   formattersFor,
-  generic,
   layout,
   presentData,
+  TEMPLATES,
   TemplateDataError,
 } from './templates/index.js';
 import type { Formatters, TemplateSource } from './templates/index.js';
@@ -71,7 +70,7 @@ export class EmailTemplates {
   private readonly htmlEta = new Eta({ autoEscape: true });
   // Subject and text are not HTML, so escaping would only garble them; keep newlines exact.
   private readonly textEta = new Eta({ autoEscape: false, autoTrim: false });
-  private readonly compiled = new Map<EmailTemplate | 'generic', CompiledTemplate>();
+  private readonly compiled = new Map<EmailTemplate, CompiledTemplate>();
   private readonly layout: TemplateFunction;
 
   constructor(options: EmailTemplatesOptions) {
@@ -88,19 +87,16 @@ export class EmailTemplates {
   }
 
   render(template: EmailTemplate, data: Record<string, unknown>): RenderedEmail {
-    const designed = designedTemplates[template];
-    if (designed) {
-      const problems = contractProblems(designed.contract, data);
-      if (problems.length > 0) throw new TemplateDataError(template, problems);
-    }
-    const base: TemplateContext = {
+    const source = TEMPLATES[template];
+    const problems = contractProblems(source.contract, data);
+    if (problems.length > 0) throw new TemplateDataError(template, problems);
+    const context: TemplateContext = {
       data: presentData(data),
       shop: this.shop,
       fmt: this.fmt,
       links: this.tokenLinks(data.token),
     };
-    const context = designed ? base : { ...base, title: titleOf(template), rows: rowsOf(data) };
-    const compiled = this.compile(designed ? template : 'generic', designed ?? generic);
+    const compiled = this.compile(template, source);
 
     // A header is one line: never let data smuggle a newline into the subject.
     const subject = this.textEta.render(compiled.subject, context).replace(/\s+/g, ' ').trim();
@@ -119,7 +115,7 @@ export class EmailTemplates {
     };
   }
 
-  private compile(key: EmailTemplate | 'generic', source: Omit<TemplateSource, 'contract'>): CompiledTemplate {
+  private compile(key: EmailTemplate, source: TemplateSource): CompiledTemplate {
     let compiled = this.compiled.get(key);
     if (!compiled) {
       compiled = {
@@ -131,20 +127,4 @@ export class EmailTemplates {
     }
     return compiled;
   }
-}
-
-/** 'order_status_update' → 'Order status update'. */
-function titleOf(template: string): string {
-  const words = template.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Flat label/value rows of the data, for the generic template. */
-function rowsOf(data: Record<string, unknown>): [string, string][] {
-  return (
-    Object.entries(data)
-      .filter(([, value]) => value !== undefined && value !== null)
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects take the JSON branch
-      .map(([key, value]) => [titleOf(key), typeof value === 'object' ? JSON.stringify(value) : String(value)])
-  );
 }

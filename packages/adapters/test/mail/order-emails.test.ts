@@ -3,7 +3,7 @@ import { EmailTemplates } from '../../src/mail/index.js';
 import { SAMPLES } from './template-samples.js';
 
 const templates = new EmailTemplates({ publicUrl: 'https://shop.example' });
-const sample = (name: keyof typeof SAMPLES): Record<string, unknown> => SAMPLES[name]?.full ?? {};
+const sample = (name: keyof typeof SAMPLES): Record<string, unknown> => SAMPLES[name].full;
 
 describe('order emails', () => {
   it('confirm an order with its lines, subtotal, shipping, tax and total as money', () => {

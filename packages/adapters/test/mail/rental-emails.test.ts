@@ -3,7 +3,7 @@ import { EmailTemplates } from '../../src/mail/index.js';
 import { SAMPLES } from './template-samples.js';
 
 const templates = new EmailTemplates({ publicUrl: 'https://shop.example' });
-const sample = (name: keyof typeof SAMPLES): Record<string, unknown> => SAMPLES[name]?.full ?? {};
+const sample = (name: keyof typeof SAMPLES): Record<string, unknown> => SAMPLES[name].full;
 
 describe('rental emails', () => {
   it('confirm the contract with its terms and the whole schedule, due dates as calendar dates', () => {
@@ -49,7 +49,7 @@ describe('rental emails', () => {
   });
 
   it('say the last payment made the item theirs, and need the early purchase amount before that', () => {
-    const last = templates.render('rental_payment_receipt', SAMPLES.rental_payment_receipt?.minimal ?? {});
+    const last = templates.render('rental_payment_receipt', SAMPLES.rental_payment_receipt.minimal);
     expect(last.text).toContain('That was your last payment: the item is yours.');
     expect(last.text).not.toContain('Early purchase');
     const { early_purchase_amount: _omitted, ...data } = sample('rental_payment_receipt');

@@ -12,7 +12,7 @@ export interface TemplateSample {
 /** A product name that would run in a browser if the HTML part did not escape it. */
 export const HOSTILE_NAME = 'RTX <script>alert("x")</script> & Co';
 
-export const SAMPLES: Partial<Record<EmailTemplate, TemplateSample>> = {
+export const SAMPLES: Record<EmailTemplate, TemplateSample> = {
   welcome: { full: { first_name: 'Ada' }, minimal: {}, subject: 'Welcome to GigGatek' },
   verify_email: {
     full: { first_name: 'Ada', token: 'v-token', expires_in_hours: 24 },
@@ -161,6 +161,71 @@ export const SAMPLES: Partial<Record<EmailTemplate, TemplateSample>> = {
     },
     minimal: { rental_id: 4, product_name: 'RTX 4090' },
     subject: 'Rental #4 complete: you own it',
+    names: '#4',
+  },
+  payment_action_required: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      installment_no: 3,
+      due_date: '2026-03-31',
+      amount: 16500,
+      action_url: 'https://shop.example/pay/confirm?payment_intent=pi_123&client_secret=pi_123_secret',
+    },
+    minimal: { order_id: 17, amount: 222238, action_url: 'https://shop.example/pay/confirm?payment_intent=pi_9' },
+    subject: 'Action needed: confirm your payment for rental #4',
+    names: '#4',
+  },
+  payment_reminder: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      product_name: 'RTX 4090 Founders Edition',
+      installment_no: 3,
+      due_date: '2026-03-31',
+      amount: 16500,
+      days_before: 7,
+      pay_url: 'https://shop.example/rentals/4/pay',
+    },
+    minimal: { rental_id: 4, installment_no: 3, due_date: '2026-03-31', amount: 16500, days_before: 1 },
+    subject: 'Payment reminder: rental #4',
+    names: '#4',
+  },
+  payment_failed: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      installment_no: 3,
+      due_date: '2026-03-31',
+      amount: 16500,
+      reason: 'Your card was declined.',
+      pay_url: 'https://shop.example/rentals/4/pay',
+    },
+    minimal: { order_id: 17, amount: 222238 },
+    subject: 'Payment failed: rental #4',
+    names: '#4',
+  },
+  late_notice: {
+    full: {
+      first_name: 'Ada',
+      rental_id: 4,
+      installment_no: 3,
+      due_date: '2026-03-31',
+      amount: 16500,
+      late_fee: 1500,
+      amount_due: 18000,
+      default_on: '2026-04-30',
+      pay_url: 'https://shop.example/rentals/4/pay',
+    },
+    minimal: {
+      rental_id: 4,
+      installment_no: 3,
+      due_date: '2026-03-31',
+      amount: 16500,
+      late_fee: 1500,
+      amount_due: 18000,
+    },
+    subject: 'Late payment: rental #4',
     names: '#4',
   },
 };
