@@ -29,7 +29,7 @@ describe('TemplateNotifier', () => {
 
     expect(mailer.sent).toHaveLength(1);
     const email = mailer.sent[0];
-    expect(email).toMatchObject({ to: 'ada@example.com', from, subject: 'Reset your GigGatek password' });
+    expect(email).toMatchObject({ to: 'ada@example.com', from, subject: 'Reset your password' });
     expect(email?.text).toContain('http://localhost:5000/account/reset-password?token=secret-token-1');
     expect(email?.text).toContain('secret-token-1');
     expect(email?.html).toContain('href="http://localhost:5000/account/reset-password?token=secret-token-1"');
@@ -50,7 +50,7 @@ describe('TemplateNotifier', () => {
       const [file] = await readdir(directory);
       const message = await readEmail(await readFile(join(directory, file ?? '')));
       expect(message.to).toEqual(['ada@example.com']);
-      expect(message.subject).toBe('Reset your GigGatek password');
+      expect(message.subject).toBe('Reset your password');
       expect(message.text).toContain('http://localhost:5000/account/reset-password?token=tok-XYZ');
       expect(message.text).toContain('Reset token (for API clients): tok-XYZ');
       expect(message.html).toContain('href="http://localhost:5000/account/reset-password?token=tok-XYZ"');

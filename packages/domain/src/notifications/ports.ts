@@ -1,4 +1,4 @@
-/** The templates of SPEC §7 (this issue uses the account ones). */
+/** The templates of SPEC §7; each one's data contract is at the top of its file in packages/adapters/src/mail/templates/. */
 export type EmailTemplate =
   | 'welcome'
   | 'verify_email'
@@ -7,7 +7,9 @@ export type EmailTemplate =
   | 'order_status_update'
   | 'shipping_confirmation'
   | 'rental_confirmation'
+  | 'early_purchase_notice'
   | 'rental_payment_receipt'
+  | 'payment_action_required'
   | 'payment_reminder'
   | 'payment_failed'
   | 'late_notice'

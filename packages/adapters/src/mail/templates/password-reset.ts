@@ -1,25 +1,30 @@
+import { buttonHtml, greetingHtml, greetingText, signOffHtml, signOffText, STYLE } from './parts.js';
 import type { TemplateSource } from './template-source.js';
 
-/** data: { first_name?, token } */
+/**
+ * Sent on a password reset request for a known email, with a one-time token.
+ * data: { token: string, first_name?: string, expires_in_minutes?: integer (60 when absent) }
+ */
 export const passwordReset: TemplateSource = {
-  subject: 'Reset your GigGatek password',
-  html: `<% const link = it.links.resetPassword %>
-<p>Hi <%= it.data.first_name ?? 'there' %>,</p>
-<p>Someone asked to reset the password of your GigGatek account. The link below works
-once, within 1 hour:</p>
-<p><a href="<%= link %>">Choose a new password</a></p>
-<p>Or send this token to the API: <code><%= it.data.token %></code></p>
-<p>If you did not ask for this, ignore this email: your password stays as it is.</p>`,
-  text: `<% const link = it.links.resetPassword -%>
-Hi <%= it.data.first_name ?? 'there' %>,
+  contract: { required: { token: 'text' }, optional: { first_name: 'text', expires_in_minutes: 'count' } },
+  subject: 'Reset your password',
+  html: `${greetingHtml}
+<p style="${STYLE.paragraph}">Someone asked to reset the password of your <%= it.shop.name %> account. The link
+below works once, within <%= it.data.expires_in_minutes ?? 60 %> minutes:</p>
+${buttonHtml('it.links.resetPassword', 'Choose a new password')}
+<p style="${STYLE.muted}">Or send this token to the API: <code><%= it.data.token %></code></p>
+<p style="${STYLE.paragraph}">If you did not ask for this, ignore this email: your password stays as it is.</p>
+${signOffHtml}`,
+  text: `${greetingText}
 
-Someone asked to reset the password of your GigGatek account. The link below works
-once, within 1 hour:
+Someone asked to reset the password of your <%= it.shop.name %> account. The link
+below works once, within <%= it.data.expires_in_minutes ?? 60 %> minutes:
 
-<%= link %>
+<%= it.links.resetPassword %>
 
 Reset token (for API clients): <%= it.data.token %>
 
 If you did not ask for this, ignore this email: your password stays as it is.
-`,
+
+${signOffText}`,
 };

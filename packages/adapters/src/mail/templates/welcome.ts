@@ -1,21 +1,24 @@
+import { buttonHtml, greetingHtml, greetingText, signOffHtml, signOffText, STYLE } from './parts.js';
 import type { TemplateSource } from './template-source.js';
 
-/** data: { first_name? } */
+/**
+ * Sent on registration.
+ * data: { first_name?: string }
+ */
 export const welcome: TemplateSource = {
-  subject: 'Welcome to GigGatek',
-  html: `<p>Hi <%= it.data.first_name ?? 'there' %>,</p>
-<p>Welcome to GigGatek! Your account is ready. Browse refurbished GPUs, laptops and more,
-and buy outright or rent-to-own with monthly payments.</p>
-<p><a href="<%= it.publicUrl %>/products">Start shopping</a></p>
-<p>Thanks,<br>The GigGatek team</p>`,
-  text: `Hi <%= it.data.first_name ?? 'there' %>,
+  contract: { required: {}, optional: { first_name: 'text' } },
+  subject: 'Welcome to <%= it.shop.name %>',
+  html: `${greetingHtml}
+<p style="${STYLE.paragraph}">Thank you for joining <%= it.shop.name %>! Your account is ready. Browse refurbished
+GPUs, laptops and more, and buy outright or rent-to-own with monthly payments.</p>
+${buttonHtml('it.shop.url + "/products"', 'Start shopping')}
+${signOffHtml}`,
+  text: `${greetingText}
 
-Welcome to GigGatek! Your account is ready. Browse refurbished GPUs, laptops and more,
-and buy outright or rent-to-own with monthly payments.
+Thank you for joining <%= it.shop.name %>! Your account is ready. Browse refurbished
+GPUs, laptops and more, and buy outright or rent-to-own with monthly payments.
 
-Start shopping: <%= it.publicUrl %>/products
+Start shopping: <%= it.shop.url %>/products
 
-Thanks,
-The GigGatek team
-`,
+${signOffText}`,
 };
